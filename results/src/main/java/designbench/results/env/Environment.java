@@ -1,0 +1,55 @@
+package designbench.results.env;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything about a run that JMH's JSON does not record: the machine, the JVM the forks ran on, the code, and
+ * the run's settings. Written as environment.json in each run folder.
+ *
+ * @param machineId   the folder name under results/runs
+ * @param machine     hardware and operating system
+ * @param jvm         the JVM every suite and benchmark fork ran on
+ * @param components  versions of the engines and libraries measured or measuring (JMH, Netty, ...)
+ * @param git         the commit the run was made from
+ * @param run         profile, include pattern, start and end
+ */
+public record Environment(String machineId, Machine machine, Jvm jvm, Map<String, String> components, Git git,
+                          Run run) {
+
+    /**
+     * @param cpuMaxFrequencyMhz the maximum the OS reports, or -1 when it reports none
+     * @param cpuGovernor        the cpufreq scaling governor, or "unknown" where the files do not exist
+     * @param underHypervisor    "yes" when the CPU flags say a hypervisor runs this OS, "no", or "unknown"
+     */
+    public record Machine(String cpuModel, int physicalCores, int logicalCores, long memoryBytes,
+                          String os, String kernel, String architecture, long cpuMaxFrequencyMhz,
+                          String cpuGovernor, String underHypervisor) {
+    }
+
+    /**
+     * @param forkFlags    JVM arguments added to every benchmark fork
+     * @param garbageCollector the collector the forks' flags select, as the JVM itself reports it
+     */
+    public record Jvm(String vendor, String vmName, String version, String runtimeVersion, String javaHome,
+                      List<String> forkFlags, String garbageCollector) {
+    }
+
+    /** @param dirty whether tracked or new files outside results/ differed from the commit */
+    public record Git(String commit, Boolean dirty) {
+    }
+
+    /**
+     * @param profile     the duration profile, described
+     * @param startedAt   ISO-8601 UTC
+     * @param endedAt     ISO-8601 UTC, null until the run ends
+     */
+    public record Run(String runId, String profile, String include, String startedAt, String endedAt) {
+    }
+
+    /** The same environment with the run's end time filled in. */
+    public Environment endedAt(String endedAt) {
+        return new Environment(machineId, machine, jvm, components, git,
+                new Run(run.runId(), run.profile(), run.include(), run.startedAt(), endedAt));
+    }
+}

@@ -1,0 +1,166 @@
+package designbench.results.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import designbench.results.env.Environment;
+import designbench.results.env.EnvironmentProbe;
+import designbench.results.env.MachineId;
+import designbench.results.table.Measurement;
+import designbench.results.table.QuestionTable;
+import designbench.results.table.SuiteOutcome;
+import designbench.results.table.SummaryBuilder;
+import designbench.results.write.AtomicFiles;
+import designbench.results.write.ResultsIndexWriter;
+import designbench.results.write.SummaryWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark run behind {@code mvn verify -P bench}: probes the machine, runs every suite, writes
+ * {@code results/runs/<machine>/<runId>/} and regenerates results/README.md. Exits non-zero when a suite or a
+ * benchmark failed, after writing everything that succeeded.
+ */
+@Command(name = "bench-run", mixinStandardHelpOptions = true,
+        description = "Runs the benchmark suites and writes a run folder with tables.")
+public final class BenchRunMain implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+    @Option(names = "--root", required = true, description = "the project's top folder")
+    Path root;
+
+    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard or thorough")
+    String profileName;
+
+    @Option(names = "--include", defaultValue = ".*", description = "regex of benchmark names to run")
+    String include;
+
+    @Option(names = "--machine", defaultValue = "", description = "machine id; derived from the hardware if empty")
+    String machine;
+
+    @Option(names = "--fail-on-purpose", defaultValue = "",
+            description = "regex of benchmarks to fail on purpose, to check the failure path")
+    String failOnPurpose;
+
+    @Option(names = "--component-version", description = "name=version of an engine or library, recorded")
+    List<String> componentVersions = new ArrayList<>();
+
+    @Option(names = "--suite", description = "NAME=CLASSPATH; default: every bench-*/target/benchmarks.jar")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--runs-dir", description = "where run folders go; default: <root>/results/runs")
+    Path runsDir;
+
+    @Option(names = "--index", description = "the cross-machine page; default: <root>/results/README.md")
+    Path indexFile;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchRunMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DurationProfile profile = DurationProfile.named(profileName);
+        String includePattern = include.isBlank() ? ".*" : include;
+        checkRegex("bench.include", includePattern);
+        if (!failOnPurpose.isBlank()) {
+            checkRegex("bench.failOnPurpose", failOnPurpose);
+        }
+        root = root.toAbsolutePath().normalize();
+        Path runs = runsDir != null ? runsDir : root.resolve("results").resolve("runs");
+        Path index = indexFile != null ? indexFile : root.resolve("results").resolve("README.md");
+        List<Suite> suiteList = suites.isEmpty() ? Suite.discover(root) : suites.stream().map(Suite::parse).toList();
+        if (suiteList.isEmpty()) {
+            System.err.println("no suites found: expected bench-*/target/benchmarks.jar under " + root
+                    + " (run through `mvn verify -P bench`, which builds them first)");
+            return 2;
+        }
+
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String runId = RUN_ID.format(started);
+        List<String> forkFlags = Runtime.version().feature() >= 24
+                ? List.of("--sun-misc-unsafe-memory-access=allow") // JMH uses sun.misc.Unsafe; JDK 21 rejects the flag
+                : List.of();
+        Environment.Machine machineFacts = EnvironmentProbe.machine();
+        String machineId = machine.isBlank()
+                ? MachineId.of(machineFacts.cpuModel(), machineFacts.logicalCores(), machineFacts.memoryBytes())
+                : MachineId.checkOverride(machine);
+        RunFolder folder = RunFolder.create(runs, machineId, runId);
+        Environment environment = new Environment(machineId, machineFacts, EnvironmentProbe.jvm(forkFlags),
+                EnvironmentProbe.components(componentVersions), EnvironmentProbe.git(root),
+                new Environment.Run(runId, profile.describe(), includePattern, started.toString(), null));
+
+        System.out.printf("designbench run %s on %s: %d suite(s), profile %s%n", runId, machineId,
+                suiteList.size(), profile.describe());
+        List<SuiteOutcome> outcomes = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        for (int i = 0; i < suiteList.size(); i++) {
+            Suite suite = suiteList.get(i);
+            System.out.printf("== suite %s (%d of %d) ==%n", suite.name(), i + 1, suiteList.size());
+            JmhSuiteProcess.Result result = JmhSuiteProcess.run(suite, profile, includePattern, failOnPurpose,
+                    forkFlags, folder.workingDir());
+            outcomes.add(result.outcome());
+            measurements.addAll(result.measurements());
+        }
+        if (outcomes.stream().allMatch(o -> o.status() == SuiteOutcome.Status.SKIPPED)) {
+            deleteEmptyStaging(folder.workingDir());
+            System.err.println("no benchmark in any suite matches bench.include '" + includePattern
+                    + "': nothing was run and no run folder was written");
+            return 2;
+        }
+
+        Environment finished = environment.endedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        List<QuestionTable> tables = SummaryBuilder.build(measurements);
+        Path working = folder.workingDir();
+        AtomicFiles.writeString(working.resolve("environment.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));
+        String summary = SummaryWriter.markdown(finished, outcomes, tables);
+        AtomicFiles.writeString(working.resolve("summary.md"), summary);
+        AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables));
+        Path published = folder.finish();
+        ResultsIndexWriter.write(runs, index);
+
+        System.out.println();
+        System.out.println(summary);
+        System.out.println("Run folder: " + root.relativize(published.toAbsolutePath()));
+        System.out.println("Machines compared: " + root.relativize(index.toAbsolutePath()));
+        List<SuiteOutcome> failing = outcomes.stream().filter(SuiteOutcome::failsTheRun).toList();
+        if (!failing.isEmpty()) {
+            System.err.println("FAILED: " + failing.stream()
+                    .map(o -> o.suite() + (o.failedCount() > 0 ? " (" + o.failedCount() + " benchmarks)" : ""))
+                    .toList() + "; the failures are marked in summary.md");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void checkRegex(String property, String regex) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(property + " is not a valid regular expression: " + e.getMessage());
+        }
+    }
+
+    /** Removes the staging folder of a run that ran nothing; it holds at most the suites' empty outputs. */
+    private static void deleteEmptyStaging(Path staging) throws java.io.IOException {
+        try (var files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(staging);
+    }
+}

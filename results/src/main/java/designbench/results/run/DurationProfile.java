@@ -1,0 +1,41 @@
+package designbench.results.run;
+
+import java.util.Locale;
+
+/**
+ * How long a benchmark run measures: the same benchmark files run under each profile.
+ *
+ * @param forks                   JVM forks per benchmark and parameter set, >= 1
+ * @param warmupIterations        warm-up iterations per fork
+ * @param warmupMillis            length of one warm-up iteration
+ * @param measurementIterations   measured iterations per fork, >= 1
+ * @param measurementMillis       length of one measured iteration
+ */
+public record DurationProfile(String name, int forks, int warmupIterations, int warmupMillis,
+                              int measurementIterations, int measurementMillis) {
+
+    /** A first look: minutes for the whole suite, wide error bars, labelled as such in every table. */
+    public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 300, 3, 300);
+    /** The default: good enough to cite in a design review on the machine that ran it. */
+    public static final DurationProfile STANDARD = new DurationProfile("standard", 2, 3, 1000, 5, 1000);
+    /** For publication: more forks and longer iterations, so run-to-run noise shows in the error. */
+    public static final DurationProfile THOROUGH = new DurationProfile("thorough", 5, 5, 2000, 10, 2000);
+
+    /** The profile called {@code name} (quick, standard or thorough). */
+    public static DurationProfile named(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "quick" -> QUICK;
+            case "standard", "" -> STANDARD;
+            case "thorough" -> THOROUGH;
+            default -> throw new IllegalArgumentException(
+                    "unknown bench.profile '" + name + "': use quick, standard or thorough");
+        };
+    }
+
+    /** One line for a table heading, e.g. "quick: 1 fork, 1 × 300 ms warm-up, 3 × 300 ms measured". */
+    public String describe() {
+        return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork".formatted(
+                name, forks, forks == 1 ? "" : "s", warmupIterations, warmupMillis,
+                measurementIterations, measurementMillis);
+    }
+}

@@ -1,0 +1,68 @@
+package designbench.results.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the JSON JMH writes with {@code -rf json} into {@link Measurement}s. */
+public final class JmhJsonReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JmhJsonReader() {
+    }
+
+    /** All rows of one JMH JSON file; a file that is not JMH's array of results is an error, never skipped. */
+    public static List<Measurement> read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isArray()) {
+            throw new IOException(file + " is not a JMH JSON result (expected an array)");
+        }
+        List<Measurement> rows = new ArrayList<>();
+        for (JsonNode result : root) {
+            JsonNode primary = required(result, "primaryMetric", file);
+            rows.add(new Measurement(
+                    required(result, "benchmark", file).asText(),
+                    required(result, "mode", file).asText(),
+                    params(result.get("params")),
+                    number(required(primary, "score", file)),
+                    number(primary.get("scoreError")),
+                    required(primary, "scoreUnit", file).asText(),
+                    null));
+        }
+        return rows;
+    }
+
+    private static Map<String, String> params(JsonNode params) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (params != null) {
+            Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                map.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        return map;
+    }
+
+    /** JMH writes NaN as the string "NaN" (for example the error of a single iteration). */
+    private static double number(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Double.NaN;
+        }
+        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText());
+    }
+
+    private static JsonNode required(JsonNode node, String field, Path file) throws IOException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw new IOException(file + ": a result has no '" + field + "'");
+        }
+        return value;
+    }
+}

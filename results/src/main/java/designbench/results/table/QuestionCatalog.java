@@ -1,0 +1,55 @@
+package designbench.results.table;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The design questions the suites answer, in the order tables appear. A benchmark class not listed here still
+ * gets a table, named after the class and without ratios, so nothing measured is ever dropped.
+ */
+public final class QuestionCatalog {
+    private static final String THREADS = "designbench.threads.virtual.";
+
+    /** Every known question, in reading order. */
+    public static final List<Question> QUESTIONS = List.of(
+            new Question("threads-start", "What does it cost to start and join one thread, platform or virtual?",
+                    THREADS + "ThreadStartBench", "threadKind", "PLATFORM",
+                    "A ratio below 1 means a virtual thread is that fraction of a platform thread's cost."),
+            new Question("threads-handoff", "How long is a hand-off round trip between two threads of each kind?",
+                    THREADS + "HandoffBench", "threadKind", "PLATFORM",
+                    "Both threads are of the kind named; the ratio is virtual-to-virtual over platform-to-platform."),
+            new Question("threads-blocking-tasks",
+                    "How long does a burst of blocking tasks (sleeping blockMillis each) take on each executor?",
+                    THREADS + "BlockingTasksBench", "executor", "PLATFORM_POOL_PER_TASK",
+                    "The baseline is the best a platform design can do here (one thread per task), "
+                            + "so the ratio isolates the price of OS threads."),
+            new Question("threads-cpu-tasks", "Do virtual threads bring anything to CPU-bound tasks?",
+                    THREADS + "CpuTasksBench", "executor", "PLATFORM_POOL_CORES",
+                    "The baseline is the classic right answer for CPU-bound work, a pool sized to the cores."),
+            new Question("threads-pinning",
+                    "On this JDK, does blocking inside synchronized still pin a virtual thread to its carrier?",
+                    THREADS + "PinningBench", "lock", "REENTRANT_LOCK",
+                    "Near 1: monitors no longer pin (JDK 24+, JEP 491); near taskCount/cores: they pin."));
+
+    private QuestionCatalog() {
+    }
+
+    /** The question a benchmark method (fully qualified, as in JMH's JSON) belongs to. */
+    public static Question forBenchmark(String benchmark) {
+        String benchmarkClass = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        for (Question question : QUESTIONS) {
+            if (question.benchmarkClass().equals(benchmarkClass)) {
+                return question;
+            }
+        }
+        String simpleName = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
+        return new Question(simpleName.toLowerCase(Locale.ROOT), simpleName + " (not in the question catalog)",
+                benchmarkClass, null, null, "No baseline is defined for this class yet.");
+    }
+
+    /** Position for ordering tables: catalog order first, then unknown classes. */
+    static int order(Question question) {
+        int index = QUESTIONS.indexOf(question);
+        return index >= 0 ? index : QUESTIONS.size();
+    }
+}

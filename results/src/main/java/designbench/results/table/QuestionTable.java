@@ -1,0 +1,32 @@
+package designbench.results.table;
+
+import java.util.List;
+
+/**
+ * The rows that answer one question, each with its ratio to the question's baseline.
+ *
+ * @param question the question answered
+ * @param rows     in the order JMH ran them: benchmark, then parameters
+ */
+public record QuestionTable(Question question, List<Row> rows) {
+
+    /**
+     * @param measurement  the score or failure
+     * @param ratio        score divided by the baseline row's score; null without a measured baseline
+     * @param clearlyDiffers false when the two 99.9% confidence intervals overlap, null when unknown
+     */
+    public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers) {
+    }
+
+    /** "lower is better" or "higher is better", from the rows' JMH mode. */
+    public String direction() {
+        return rows.stream().map(Row::measurement).filter(m -> !m.failed()).findFirst()
+                .map(m -> m.higherIsBetter() ? "higher is better" : "lower is better")
+                .orElse("no measured rows");
+    }
+
+    /** Whether any row of this table failed. */
+    public boolean hasFailures() {
+        return rows.stream().anyMatch(row -> row.measurement().failed());
+    }
+}

@@ -1,0 +1,69 @@
+package designbench.results.table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Groups measured and failed rows by question and computes each row's ratio to its baseline row. */
+public final class SummaryBuilder {
+    private SummaryBuilder() {
+    }
+
+    /** One table per question, in catalog order; rows keep the order they were given in. */
+    public static List<QuestionTable> build(List<Measurement> measurements) {
+        Map<Question, List<Measurement>> byQuestion = new LinkedHashMap<>();
+        for (Measurement measurement : measurements) {
+            byQuestion.computeIfAbsent(QuestionCatalog.forBenchmark(measurement.benchmark()), q -> new ArrayList<>())
+                    .add(measurement);
+        }
+        List<QuestionTable> tables = new ArrayList<>();
+        for (Map.Entry<Question, List<Measurement>> entry : byQuestion.entrySet()) {
+            Question question = entry.getKey();
+            List<Measurement> rows = entry.getValue();
+            List<QuestionTable.Row> tableRows = new ArrayList<>();
+            for (Measurement row : rows) {
+                Measurement baseline = findBaseline(question, row, rows);
+                tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), clearlyDiffers(row, baseline)));
+            }
+            tables.add(new QuestionTable(question, tableRows));
+        }
+        tables.sort(Comparator.comparingInt((QuestionTable t) -> QuestionCatalog.order(t.question()))
+                .thenComparing(t -> t.question().id()));
+        return tables;
+    }
+
+    /** The row with the same benchmark and parameters, except the baseline parameter at its baseline value. */
+    static Measurement findBaseline(Question question, Measurement row, List<Measurement> rows) {
+        if (!question.hasBaseline() || !row.params().containsKey(question.baselineParam())) {
+            return null;
+        }
+        Map<String, String> wanted = new LinkedHashMap<>(row.params());
+        wanted.put(question.baselineParam(), question.baselineValue());
+        for (Measurement candidate : rows) {
+            if (candidate.benchmark().equals(row.benchmark()) && candidate.params().equals(wanted)
+                    && Objects.equals(candidate.mode(), row.mode()) && !candidate.failed()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Double ratio(Measurement row, Measurement baseline) {
+        if (baseline == null || row.failed() || baseline.score() == 0) {
+            return null;
+        }
+        return row.score() / baseline.score();
+    }
+
+    /** Like benchstat's "~": two scores whose 99.9% confidence intervals overlap are not clearly different. */
+    private static Boolean clearlyDiffers(Measurement row, Measurement baseline) {
+        if (baseline == null || row.failed() || baseline == row
+                || Double.isNaN(row.error()) || Double.isNaN(baseline.error())) {
+            return null;
+        }
+        return Math.abs(row.score() - baseline.score()) > row.error() + baseline.error();
+    }
+}

@@ -1,0 +1,35 @@
+package designbench.results.write;
+
+import java.util.Locale;
+
+/** Formats scores for tables: three significant digits, no false precision, the same everywhere. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** 12345 → "12345", 123.4 → "123", 12.34 → "12.3", 1.234 → "1.23", 0.01234 → "0.0123"; NaN → "n/a". */
+    public static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 100 || magnitude == 0) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (magnitude >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /** A ratio always with two decimals, so a column of ratios lines up: 0.17, 1.00, 12.41. */
+    public static String ratio(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        return value >= 0.01 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.2g", value);
+    }
+}

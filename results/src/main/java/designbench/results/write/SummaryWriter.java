@@ -1,0 +1,141 @@
+package designbench.results.write;
+
+import designbench.results.env.Environment;
+import designbench.results.table.Measurement;
+import designbench.results.table.QuestionTable;
+import designbench.results.table.SuiteOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Renders one run's tables: summary.md for people, summary.csv for tools and for results/README.md. */
+public final class SummaryWriter {
+    /** summary.csv's columns, in order; {@link ResultsIndexWriter} reads them back by these names. */
+    public static final List<String> CSV_COLUMNS = List.of("question", "question_title", "benchmark", "params",
+            "mode", "score", "error", "unit", "ratio_to_baseline", "baseline", "better", "clearly_differs",
+            "status", "reason");
+
+    static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
+            + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
+
+    private SummaryWriter() {
+    }
+
+    /** The Markdown summary of one run. */
+    public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Run ").append(env.run().runId()).append(" on ").append(env.machineId()).append("\n\n");
+        if (env.run().profile().startsWith("quick")) {
+            out.append("> **Quick profile**: a first look with wide error bars; do not cite these figures.\n\n");
+        }
+        Environment.Machine machine = env.machine();
+        new MarkdownTable(List.of("", ""))
+                .row(List.of("profile", env.run().profile()))
+                .row(List.of("include", "`" + env.run().include() + "`"))
+                .row(List.of("machine", describeMachine(machine)))
+                .row(List.of("JVM", describeJvm(env.jvm())))
+                .row(List.of("code", "commit " + shortCommit(env.git().commit()) + dirtyNote(env.git().dirty())))
+                .row(List.of("time (UTC)", env.run().startedAt() + " to " + env.run().endedAt()))
+                .appendTo(out);
+        out.append("\nFull details: [environment.json](environment.json).\n\n## Suites\n\n");
+        MarkdownTable suiteTable = new MarkdownTable(List.of("suite", "status", "measured", "failed", "raw output"));
+        for (SuiteOutcome suite : suites) {
+            suiteTable.row(List.of(suite.suite(),
+                    suite.status() + (suite.detail().isEmpty() ? "" : ": " + suite.detail()),
+                    String.valueOf(suite.measuredCount()), String.valueOf(suite.failedCount()),
+                    String.join(", ", suite.files().stream().map(f -> "[" + f + "](" + f + ")").toList())));
+        }
+        suiteTable.appendTo(out);
+
+        for (QuestionTable table : tables) {
+            out.append("\n## ").append(table.question().id()).append(": ").append(table.question().title())
+                    .append("\n\n");
+            out.append("JDK ").append(env.jvm().runtimeVersion()).append(". Score: ").append(table.direction())
+                    .append("; ± is the half-width of JMH's 99.9% confidence interval. Baseline: `")
+                    .append(table.question().baselineLabel()).append("`. ")
+                    .append(table.question().readingNote()).append("\n\n");
+            MarkdownTable markdown = new MarkdownTable(List.of("benchmark", "params", "score", "± error", "unit",
+                    "ratio to " + table.question().baselineLabel()));
+            for (QuestionTable.Row row : table.rows()) {
+                Measurement m = row.measurement();
+                if (m.failed()) {
+                    markdown.row(List.of(m.shortName(), m.paramsLabel(), "**FAILED**", "", "",
+                            m.failureReason()));
+                } else {
+                    markdown.row(List.of(m.shortName(), m.paramsLabel(), Numbers.format(m.score()),
+                            Numbers.format(m.error()), m.unit(), ratioCell(row)));
+                }
+            }
+            markdown.appendTo(out);
+        }
+        out.append("\n").append(CLEARLY_DIFFERS_LEGEND).append("\n");
+        return out.toString();
+    }
+
+    /** The CSV summary of one run: one line per benchmark and parameter set, failures included. */
+    public static String csv(List<QuestionTable> tables) {
+        StringBuilder out = new StringBuilder();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
+                .setRecordSeparator('\n').get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (QuestionTable table : tables) {
+                for (QuestionTable.Row row : table.rows()) {
+                    Measurement m = row.measurement();
+                    List<Object> record = new ArrayList<>();
+                    record.add(table.question().id());
+                    record.add(table.question().title());
+                    record.add(m.shortName());
+                    record.add(m.paramsLabel());
+                    record.add(m.mode());
+                    record.add(m.failed() ? "" : m.score());
+                    record.add(m.failed() || Double.isNaN(m.error()) ? "" : m.error());
+                    record.add(m.unit());
+                    record.add(row.ratio() == null ? "" : row.ratio());
+                    record.add(table.question().baselineLabel());
+                    record.add(m.failed() ? "" : m.higherIsBetter() ? "higher" : "lower");
+                    record.add(row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
+                    record.add(m.failed() ? "FAILED" : "OK");
+                    record.add(m.failed() ? m.failureReason() : "");
+                    printer.printRecord(record);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String ratioCell(QuestionTable.Row row) {
+        if (row.ratio() == null) {
+            return "n/a";
+        }
+        return Numbers.ratio(row.ratio()) + (Boolean.FALSE.equals(row.clearlyDiffers()) ? " ~" : "");
+    }
+
+    static String describeMachine(Environment.Machine m) {
+        return "%s; %d physical / %d logical cores; %d GiB; %s, kernel %s (%s); max frequency %s; governor %s; "
+                .formatted(m.cpuModel(), m.physicalCores(), m.logicalCores(), (m.memoryBytes() + (1L << 29)) >> 30,
+                        m.os(), m.kernel(), m.architecture(),
+                        m.cpuMaxFrequencyMhz() > 0 ? m.cpuMaxFrequencyMhz() + " MHz" : "unknown", m.cpuGovernor())
+                + "under a hypervisor: " + m.underHypervisor();
+    }
+
+    static String describeJvm(Environment.Jvm jvm) {
+        return "%s %s %s; GC %s; fork flags: %s".formatted(jvm.vendor(), jvm.vmName(), jvm.runtimeVersion(),
+                jvm.garbageCollector(), jvm.forkFlags().isEmpty() ? "none" : String.join(" ", jvm.forkFlags()));
+    }
+
+    static String shortCommit(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
+    private static String dirtyNote(Boolean dirty) {
+        if (dirty == null) {
+            return " (working tree state unknown)";
+        }
+        return dirty ? " **with uncommitted changes**" : " (clean working tree)";
+    }
+}
