@@ -93,7 +93,9 @@ public final class JmhSuiteMain implements Callable<Integer> {
             jvmArgs.add("-D" + FailOnPurposeProfiler.PROPERTY + "=" + failOnPurpose);
             options.addProfiler(FailOnPurposeProfiler.class);
         }
-        options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        // jvmArgs, not jvmArgsAppend: JMH would otherwise copy this JVM's own flags too, and the forks' flags
+        // would no longer be exactly the ones environment.json records.
+        options.jvmArgs(jvmArgs.toArray(String[]::new));
 
         try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile()), true,
                 StandardCharsets.UTF_8)) {

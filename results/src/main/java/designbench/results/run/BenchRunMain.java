@@ -12,6 +12,7 @@ import designbench.results.table.SummaryBuilder;
 import designbench.results.write.AtomicFiles;
 import designbench.results.write.ResultsIndexWriter;
 import designbench.results.write.SummaryWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,18 @@ public final class BenchRunMain implements Callable<Integer> {
     Path indexFile;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchRunMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with our error handling: bad input and I/O problems are one clear line, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BenchRunMain()).setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof IOException || error instanceof IllegalArgumentException) {
+                cmd.getErr().println("designbench: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
     }
 
     @Override
@@ -155,7 +167,7 @@ public final class BenchRunMain implements Callable<Integer> {
     }
 
     /** Removes the staging folder of a run that ran nothing; it holds at most the suites' empty outputs. */
-    private static void deleteEmptyStaging(Path staging) throws java.io.IOException {
+    private static void deleteEmptyStaging(Path staging) throws IOException {
         try (var files = Files.list(staging)) {
             for (Path file : files.toList()) {
                 Files.delete(file);

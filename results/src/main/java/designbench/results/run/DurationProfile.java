@@ -15,7 +15,7 @@ public record DurationProfile(String name, int forks, int warmupIterations, int 
                               int measurementIterations, int measurementMillis) {
 
     /** A first look: minutes for the whole suite, wide error bars, labelled as such in every table. */
-    public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 300, 3, 300);
+    public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 300, 5, 200);
     /** The default: good enough to cite in a design review on the machine that ran it. */
     public static final DurationProfile STANDARD = new DurationProfile("standard", 2, 3, 1000, 5, 1000);
     /** For publication: more forks and longer iterations, so run-to-run noise shows in the error. */
@@ -32,7 +32,7 @@ public record DurationProfile(String name, int forks, int warmupIterations, int 
         };
     }
 
-    /** One line for a table heading, e.g. "quick: 1 fork, 1 × 300 ms warm-up, 3 × 300 ms measured". */
+    /** One line for a table heading, e.g. "quick: 1 fork, 1 × 300 ms warm-up, 5 × 200 ms measured". */
     public String describe() {
         return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork".formatted(
                 name, forks, forks == 1 ? "" : "s", warmupIterations, warmupMillis,

@@ -7,8 +7,11 @@ import designbench.results.table.FailureLog;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
 import designbench.results.table.SuiteOutcome;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +45,10 @@ final class JmhSuiteProcess {
         command.add("--fail-on-purpose=" + failOnPurpose);
         forkFlags.forEach(flag -> command.add("--fork-jvm-arg=" + flag));
 
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        // Relayed line by line rather than inherited, so that the progress also reaches consoles that capture
+        // System.out (Maven's test runner, IDEs).
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        child.getOutputStream().close();
         // Ctrl-C or a killed Maven must not leave a suite (and its benchmark fork) running on its own.
         Thread stopChild = new Thread(() -> {
             child.descendants().forEach(ProcessHandle::destroy);
@@ -50,7 +56,11 @@ final class JmhSuiteProcess {
         });
         Runtime.getRuntime().addShutdownHook(stopChild);
         int exit;
-        try {
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                System.out.println(line);
+            }
             exit = child.waitFor();
         } finally {
             try {

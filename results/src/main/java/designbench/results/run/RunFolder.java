@@ -3,6 +3,7 @@ package designbench.results.run;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,9 @@ public final class RunFolder {
             Files.createDirectory(staging);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot write the results folder " + machineDir + ": permission denied", e);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create the run folder under " + machineDir + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()), e);
         }
         if (!Files.isWritable(staging)) {
             throw new IOException("cannot write the results folder " + staging);

@@ -22,7 +22,7 @@ public record QuestionTable(Question question, List<Row> rows) {
     public String direction() {
         return rows.stream().map(Row::measurement).filter(m -> !m.failed()).findFirst()
                 .map(m -> m.higherIsBetter() ? "higher is better" : "lower is better")
-                .orElse("no measured rows");
+                .orElse("direction unknown (no measured rows)");
     }
 
     /** Whether any row of this table failed. */

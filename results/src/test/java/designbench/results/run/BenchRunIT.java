@@ -1,0 +1,104 @@
+package designbench.results.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import designbench.results.launch.FailOnPurposeProfiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real JMH suite (the test fixture FixtureBench, run in forked JVMs): two runs, the second
+ * with a benchmark failing on purpose. Checks files, tables, exit codes and that the first run is left untouched.
+ */
+class BenchRunIT {
+    private static final String MACHINE = "test-machine";
+
+    @TempDir
+    Path root;
+
+    private int run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--root=" + root, "--profile=quick", "--machine=" + MACHINE,
+                "--suite=fixture=" + Path.of("target", "test-classes").toAbsolutePath()));
+        args.addAll(List.of(extra));
+        return BenchRunMain.commandLine().execute(args.toArray(String[]::new));
+    }
+
+    private List<Path> runFolders() throws IOException {
+        Path machineDir = root.resolve("results/runs").resolve(MACHINE);
+        if (!Files.isDirectory(machineDir)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(machineDir)) {
+            return folders.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static Map<String, String> snapshot(Path folder) throws IOException {
+        Map<String, String> contents = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                contents.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        return contents;
+    }
+
+    @Test
+    void aFailingBenchmarkIsMarkedAndFailsTheRunWithoutTouchingEarlierRuns() throws Exception {
+        assertEquals(0, run(), "a clean run exits 0");
+        List<Path> afterFirst = runFolders();
+        assertEquals(1, afterFirst.size());
+        Path first = afterFirst.get(0);
+        for (String name : List.of("environment.json", "fixture.json", "fixture.log", "fixture-failures.json",
+                "summary.md", "summary.csv")) {
+            assertTrue(Files.isRegularFile(first.resolve(name)), name + " missing in " + first);
+        }
+        String firstSummary = Files.readString(first.resolve("summary.md"));
+        assertTrue(firstSummary.contains("| FixtureBench.sum | length=10 |"), firstSummary);
+        assertTrue(firstSummary.contains("Quick profile"), firstSummary);
+        Map<String, String> firstContents = snapshot(first);
+
+        Thread.sleep(1100); // run ids have one-second resolution
+        int exit = run("--fail-on-purpose=FixtureBench");
+        assertEquals(1, exit, "a run with a failed benchmark must exit non-zero");
+
+        List<Path> afterSecond = runFolders();
+        assertEquals(2, afterSecond.size(), "the failed run still writes its folder");
+        Path second = afterSecond.get(1);
+        String summary = Files.readString(second.resolve("summary.md"));
+        assertTrue(summary.contains("**FAILED**"), summary);
+        assertTrue(summary.contains(FailOnPurposeProfiler.MESSAGE), summary);
+        String csv = Files.readString(second.resolve("summary.csv"));
+        assertEquals(2, csv.lines().filter(line -> line.contains(",FAILED,")).count(), csv);
+
+        assertEquals(firstContents, snapshot(first), "the earlier run folder must not change");
+
+        String index = Files.readString(root.resolve("results/README.md"));
+        assertTrue(index.contains("runs/" + MACHINE + "/" + second.getFileName() + "/summary.md"), index);
+        assertTrue(index.contains("**FAILED**"), "README shows the latest run: " + index);
+    }
+
+    @Test
+    void anIncludeThatMatchesNothingWritesNoRun() throws IOException {
+        assertEquals(2, run("--include=NoSuchBenchmark"));
+        assertEquals(List.of(), runFolders());
+    }
+
+    @Test
+    void anUnwritableResultsFolderFailsBeforeRunning() throws IOException {
+        Files.createDirectories(root.resolve("results"));
+        Files.writeString(root.resolve("results/runs"), "not a folder");
+        int exit = run();
+        assertTrue(exit != 0, "must fail");
+        assertEquals("not a folder", Files.readString(root.resolve("results/runs")));
+    }
+}

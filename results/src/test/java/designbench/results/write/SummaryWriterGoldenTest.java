@@ -1,0 +1,79 @@
+package designbench.results.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import designbench.results.env.Environment;
+import designbench.results.table.BenchmarkFailure;
+import designbench.results.table.JmhJsonReader;
+import designbench.results.table.Measurement;
+import designbench.results.table.QuestionTable;
+import designbench.results.table.SuiteOutcome;
+import designbench.results.table.SummaryBuilder;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A saved JMH JSON (from a real quick run) plus one failure must give exactly the committed summary.md and
+ * summary.csv. After an intended format change, regenerate them with {@code -Dgolden.update=true} and review the
+ * diff. On a mismatch the actual output is left in target/golden-actual/ for diffing.
+ */
+class SummaryWriterGoldenTest {
+    static Environment fixedEnvironment() {
+        return new Environment("epyc-2c-24g",
+                new Environment.Machine("AMD EPYC", 2, 2, 24_000_000_000L, "Debian GNU/Linux 12", "6.18.44",
+                        "amd64", -1, "unknown", "yes"),
+                new Environment.Jvm("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25.0.3", "25.0.3+9-LTS",
+                        "/usr/lib/jvm/temurin-25-jdk-amd64", List.of("--sun-misc-unsafe-memory-access=allow"), "G1"),
+                Map.of("jmh", "1.37"),
+                new Environment.Git("aefab995e036aefab995e036aefab995e036aefa", false),
+                new Environment.Run("2026-11-28T04-14-08Z", "quick: 1 fork, 1 × 300 ms warm-up, 3 × 300 ms measured",
+                        ".*", "2026-11-28T04:14:08Z", "2026-11-28T04:15:20Z"));
+    }
+
+    static List<QuestionTable> fixtureTables() throws IOException, URISyntaxException {
+        List<Measurement> rows = new ArrayList<>(JmhJsonReader.read(golden("threads.json")));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("threadKind", "VIRTUAL");
+        rows.add(Measurement.failed(new BenchmarkFailure(
+                "designbench.threads.virtual.HandoffBench.roundTrip", params,
+                "java.lang.IllegalStateException: hand-off lost tokens | saw 3 of 1000")));
+        return SummaryBuilder.build(rows);
+    }
+
+    @Test
+    void markdownMatchesGolden() throws Exception {
+        List<SuiteOutcome> suites = List.of(new SuiteOutcome("threads", SuiteOutcome.Status.RAN, "", 4, 1,
+                List.of("threads.json", "threads.log", "threads-failures.json")));
+        check("summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, fixtureTables()));
+    }
+
+    @Test
+    void csvMatchesGolden() throws Exception {
+        check("summary.csv", SummaryWriter.csv(fixtureTables()));
+    }
+
+    private static void check(String name, String actual) throws IOException, URISyntaxException {
+        Path source = Path.of("src", "test", "resources", "golden", name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(source, actual);
+        }
+        String expected = Files.readString(golden(name));
+        if (!expected.equals(actual)) {
+            Path actualFile = Path.of("target", "golden-actual", name);
+            Files.createDirectories(actualFile.getParent());
+            Files.writeString(actualFile, actual);
+        }
+        assertEquals(expected, actual, name + " differs from the golden file; actual output in target/golden-actual");
+    }
+
+    private static Path golden(String name) throws URISyntaxException {
+        return Path.of(SummaryWriterGoldenTest.class.getResource("/golden/" + name).toURI());
+    }
+}
