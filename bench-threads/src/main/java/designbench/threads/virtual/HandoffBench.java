@@ -21,10 +21,12 @@ import org.openjdk.jmh.annotations.State;
  * that start and join is spread over the {@value #ROUND_TRIPS} round trips and adds about one percent
  * (see threads-start for its size).
  *
- * <p>Reading the numbers: µs per round trip, lower is better; the ratio VIRTUAL/PLATFORM is the answer. Platform
- * threads park in the kernel and are woken by a futex, virtual threads are parked and resumed by the JDK's
- * scheduler, often on the same carrier. On a small VM the placement of the two sides on one or two CPUs moves
- * the platform figure a lot; compare the two rows of one run, not absolute values across machines.
+ * <p>Reading the numbers: µs per round trip, lower is better; the ratio VIRTUAL/PLATFORM is the answer. A waiting
+ * platform thread parks in the kernel and is woken through a futex; a waiting virtual thread only unmounts its
+ * continuation, and waking it means queueing that continuation on a carrier, with no kernel call at all. Expect
+ * an order of magnitude between them. (SynchronousQueue first spins briefly in both cases.) On a small VM the
+ * placement of the two sides on one or two CPUs moves the platform figure a lot; compare the two rows of one run,
+ * not absolute values across machines.
  *
  * <p>Table: threads-handoff in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
  */
