@@ -3,16 +3,22 @@ package designbench.results.launch;
 import designbench.results.run.DurationProfile;
 import designbench.results.table.FailureLog;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -20,7 +26,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -34,12 +39,25 @@ import picocli.CommandLine.Option;
  * the output folder: {@code <suite>.json} (JMH's JSON), {@code <suite>.log} (JMH's full text output) and
  * {@code <suite>-failures.json}. Exits 0 when JMH ran to the end, failed benchmarks included: deciding what a
  * failure means for the build is the caller's job, once everything that succeeded is written.
+ *
+ * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
+ * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads.
  */
 @Command(name = "jmh-suite", mixinStandardHelpOptions = true,
         description = "Runs one JMH suite with a duration profile and records results, log and failures.")
 public final class JmhSuiteMain implements Callable<Integer> {
     /** Exit status when the include pattern selects no benchmark of this suite. */
     public static final int NOTHING_SELECTED = 3;
+    /** Thread counts a swept benchmark runs at: 1, 2, 4, 8 and this machine's core count. */
+    static final SortedSet<Integer> SWEEP_THREAD_COUNTS =
+            new TreeSet<>(List.of(1, 2, 4, 8, Runtime.getRuntime().availableProcessors()));
+    /** JMH's worker-thread executors a swept benchmark runs under (JMH's {@code -Djmh.executor}). */
+    static final List<String> SWEEP_EXECUTORS = List.of("PLATFORM", "VIRTUAL");
+    /** The fork flag that chooses JMH's worker-thread executor; the results tables read it back from the JSON. */
+    public static final String EXECUTOR_FLAG = "-Djmh.executor=";
+    /** Row parameters a swept benchmark's results get: which kind of worker threads, how many. */
+    public static final String THREAD_KIND_PARAM = "threadKind";
+    public static final String THREADS_PARAM = "threads";
 
     @Option(names = "--suite", required = true, description = "suite name, used for file names: threads, ipc")
     String suite;
@@ -67,7 +85,21 @@ public final class JmhSuiteMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DurationProfile profile = DurationProfile.named(profileName);
-        int benchmarkCount = countSelected(include);
+        SortedSet<BenchmarkListEntry> selected = select(include);
+        List<String> plain = new ArrayList<>();
+        List<String> swept = new ArrayList<>();
+        int plainCount = 0;
+        int sweptCount = 0;
+        for (BenchmarkListEntry entry : selected) {
+            if (isThreadSweep(entry)) {
+                swept.add(entry.getUsername());
+                sweptCount += combinations(entry);
+            } else {
+                plain.add(entry.getUsername());
+                plainCount += combinations(entry);
+            }
+        }
+        int benchmarkCount = plainCount + sweptCount * SWEEP_THREAD_COUNTS.size() * SWEEP_EXECUTORS.size();
         if (benchmarkCount == 0) {
             System.out.printf("[%s] no benchmark matches '%s': skipped%n", suite, include);
             return NOTHING_SELECTED;
@@ -78,53 +110,93 @@ public final class JmhSuiteMain implements Callable<Integer> {
         System.out.printf("[%s] %d benchmarks, profile %s; JMH's full output: %s%n",
                 suite, benchmarkCount, profile.describe(), log);
 
+        List<RunResult> results = new ArrayList<>();
+        long plannedForkMillis = (long) profile.warmupIterations() * profile.warmupMillis()
+                + (long) profile.measurementIterations() * profile.measurementMillis();
+        try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile()), true,
+                StandardCharsets.UTF_8);
+             ForkWatchdog watchdog = new ForkWatchdog(ForkWatchdog.limitFor(plannedForkMillis), System::nanoTime)) {
+            watchdog.start();
+            OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
+            ProgressOutputFormat progress = new ProgressOutputFormat(logFormat, System.out, suite, benchmarkCount,
+                    System::nanoTime, watchdog);
+            if (!plain.isEmpty()) {
+                results.addAll(new Runner(options(profile, plain, List.of()).build(), progress).run());
+            }
+            for (String executor : SWEEP_EXECUTORS) {
+                for (int threads : SWEEP_THREAD_COUNTS) {
+                    if (swept.isEmpty()) {
+                        break;
+                    }
+                    Map<String, String> sweepParams = new LinkedHashMap<>();
+                    sweepParams.put(THREAD_KIND_PARAM, executor);
+                    sweepParams.put(THREADS_PARAM, String.valueOf(threads));
+                    progress.setExtraParams(sweepParams);
+                    ChainedOptionsBuilder options = options(profile, swept, List.of(EXECUTOR_FLAG + executor))
+                            .threads(threads);
+                    if (executor.equals("VIRTUAL")) {
+                        // JMH's iteration barrier spins its workers with Thread.yield(); with CPU-bound virtual
+                        // workers it hung in about half of our forks at 8 threads (JMH 1.37, JDK 25), so virtual
+                        // workers start and stop their iterations unsynchronised.
+                        options.syncIterations(false);
+                    }
+                    results.addAll(new Runner(options.build(), progress).run());
+                }
+            }
+            progress.finish();
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
+            FailureLog.write(outDir.resolve(suite + "-failures.json"), progress.failures());
+        }
+        return 0;
+    }
+
+    private ChainedOptionsBuilder options(DurationProfile profile, List<String> benchmarks, List<String> extraArgs) {
         List<String> jvmArgs = new ArrayList<>(forkJvmArgs);
+        jvmArgs.addAll(extraArgs);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
+                .include(exactly(benchmarks))
                 .forks(profile.forks())
                 .warmupIterations(profile.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
                 .measurementIterations(profile.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(profile.measurementMillis()))
-                .shouldFailOnError(false) // record the failure and go on with the rest of the suite
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString());
+                .shouldFailOnError(false); // record the failure and go on with the rest of the suite
         if (!failOnPurpose.isBlank()) {
             jvmArgs.add("-D" + FailOnPurposeProfiler.PROPERTY + "=" + failOnPurpose);
             options.addProfiler(FailOnPurposeProfiler.class);
         }
         // jvmArgs, not jvmArgsAppend: JMH would otherwise copy this JVM's own flags too, and the forks' flags
         // would no longer be exactly the ones environment.json records.
-        options.jvmArgs(jvmArgs.toArray(String[]::new));
-
-        try (PrintStream logStream = new PrintStream(new FileOutputStream(log.toFile()), true,
-                StandardCharsets.UTF_8)) {
-            OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
-            ProgressOutputFormat progress =
-                    new ProgressOutputFormat(logFormat, System.out, suite, benchmarkCount, System::nanoTime);
-            Options built = options.build();
-            new Runner(built, progress).run();
-            FailureLog.write(outDir.resolve(suite + "-failures.json"), progress.failures());
-        }
-        return 0;
+        return options.jvmArgs(jvmArgs.toArray(String[]::new));
     }
 
-    /** How many benchmark and parameter combinations the include pattern selects, for "n of m" progress. */
-    static int countSelected(String include) {
+    /** A regex that matches exactly these benchmark names and nothing else. */
+    static String exactly(List<String> benchmarks) {
+        return benchmarks.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(?:", ")$"));
+    }
+
+    /** {@code @Threads(Threads.MAX)} on a benchmark marks its thread count as a dimension to sweep. */
+    private static boolean isThreadSweep(BenchmarkListEntry entry) {
+        Optional<Integer> threads = entry.getThreads();
+        return threads.hasValue() && threads.get() == Threads.MAX;
+    }
+
+    /** The benchmarks the include pattern selects. */
+    static SortedSet<BenchmarkListEntry> select(String include) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(
                 new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, List.of(include), List.of());
-        int count = 0;
-        for (BenchmarkListEntry entry : entries) {
-            int combinations = 1;
-            Optional<Map<String, String[]>> params = entry.getParams();
-            if (params.hasValue()) {
-                for (String[] values : params.get().values()) {
-                    combinations *= Math.max(1, values.length);
-                }
+        return BenchmarkList.defaultList().find(silent, List.of(include), List.of());
+    }
+
+    /** How many parameter combinations JMH will run for one benchmark, for "n of m" progress. */
+    static int combinations(BenchmarkListEntry entry) {
+        int combinations = 1;
+        Optional<Map<String, String[]>> params = entry.getParams();
+        if (params.hasValue()) {
+            for (String[] values : params.get().values()) {
+                combinations *= Math.max(1, values.length);
             }
-            count += combinations;
         }
-        return count;
+        return combinations;
     }
 }

@@ -36,8 +36,10 @@ final class ProgressOutputFormat implements OutputFormat {
     private final String suite;
     private final int benchmarkCount;
     private final LongSupplier nanoClock;
+    private final ForkWatchdog watchdog;
     private final long startNanos;
     private final List<BenchmarkFailure> failures = new ArrayList<>();
+    private Map<String, String> extraParams = Map.of();
 
     private int startedCount;
     private BenchmarkParams running;
@@ -48,24 +50,43 @@ final class ProgressOutputFormat implements OutputFormat {
     /**
      * @param benchmarkCount how many benchmark and parameter combinations the run will start, for "n of m"
      * @param nanoClock      source of elapsed time, injectable for tests
+     * @param watchdog       told when each fork starts and ends, so it can end a hung one
      */
     ProgressOutputFormat(OutputFormat log, PrintStream console, String suite, int benchmarkCount,
-                         LongSupplier nanoClock) {
+                         LongSupplier nanoClock, ForkWatchdog watchdog) {
         this.log = log;
         this.console = console;
         this.suite = suite;
         this.benchmarkCount = benchmarkCount;
         this.nanoClock = nanoClock;
+        this.watchdog = watchdog;
         this.startNanos = nanoClock.getAsLong();
     }
 
     /** Benchmarks that ended without a score so far. */
-    List<BenchmarkFailure> failures() {
+    synchronized List<BenchmarkFailure> failures() {
         return List.copyOf(failures);
     }
 
+    /**
+     * Row parameters that JMH does not know as parameters, added to labels and failure records of the runs that
+     * follow: the thread kind and thread count of a swept benchmark.
+     */
+    synchronized void setExtraParams(Map<String, String> params) {
+        extraParams = new LinkedHashMap<>(params);
+    }
+
+    /** Prints the closing line once every run of the suite is done. */
+    synchronized void finish() {
+        closeRunning();
+        long unavailable = failures.stream().filter(BenchmarkFailure::unavailable).count();
+        console.printf("[%s] finished %d benchmarks in %s: %d failed, %d unavailable here%n", suite, startedCount,
+                formatDuration(nanoClock.getAsLong() - startNanos), failures.size() - unavailable, unavailable);
+        console.flush();
+    }
+
     @Override
-    public void startBenchmark(BenchmarkParams benchParams) {
+    public synchronized void startBenchmark(BenchmarkParams benchParams) {
         closeRunning();
         running = benchParams;
         runningEnded = false;
@@ -76,7 +97,8 @@ final class ProgressOutputFormat implements OutputFormat {
     }
 
     @Override
-    public void endBenchmark(BenchmarkResult result) {
+    public synchronized void endBenchmark(BenchmarkResult result) {
+        watchdog.forkEnded();
         log.endBenchmark(result);
         if (running == null) {
             return;
@@ -93,15 +115,13 @@ final class ProgressOutputFormat implements OutputFormat {
     }
 
     @Override
-    public void endRun(Collection<RunResult> result) {
+    public synchronized void endRun(Collection<RunResult> result) {
         closeRunning();
         log.endRun(result);
-        console.printf("[%s] finished %d benchmarks in %s, %d failed%n", suite, startedCount,
-                formatDuration(nanoClock.getAsLong() - startNanos), failures.size());
     }
 
     @Override
-    public void println(String s) {
+    public synchronized void println(String s) {
         log.println(s);
         watch(s);
     }
@@ -118,6 +138,7 @@ final class ProgressOutputFormat implements OutputFormat {
         }
         Matcher progress = RUN_PROGRESS.matcher(line);
         if (progress.find()) {
+            watchdog.forkStarted();
             console.printf("[%s %d/%d] %-60s elapsed %s, remaining about %s%n", suite, startedCount, benchmarkCount,
                     label(running), formatDuration(nanoClock.getAsLong() - startNanos), progress.group(1));
             console.flush();
@@ -152,23 +173,30 @@ final class ProgressOutputFormat implements OutputFormat {
     }
 
     private void recordFailure() {
-        String reason = failureReason != null ? failureReason : "no score: JMH reported no result for it";
+        watchdog.forkEnded();
+        String killed = watchdog.takeKillReason();
+        String reason = killed != null ? killed
+                : failureReason != null ? failureReason : "no score: JMH reported no result for it";
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : running.getParamsKeys()) {
             params.put(key, running.getParam(key));
         }
-        failures.add(new BenchmarkFailure(running.getBenchmark(), params, reason));
-        console.printf("[%s %d/%d] %-60s FAILED: %s%n", suite, startedCount, benchmarkCount, label(running), reason);
+        params.putAll(extraParams);
+        BenchmarkFailure failure = BenchmarkFailure.fromReason(running.getBenchmark(), params, reason);
+        failures.add(failure);
+        console.printf("[%s %d/%d] %-60s %s: %s%n", suite, startedCount, benchmarkCount, label(running),
+                failure.unavailable() ? "unavailable" : "FAILED", failure.reason());
         runningEnded = true;
     }
 
-    private static String label(BenchmarkParams params) {
+    private String label(BenchmarkParams params) {
         String benchmark = params.getBenchmark();
         int classStart = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1;
         StringBuilder label = new StringBuilder(benchmark.substring(classStart));
         for (String key : params.getParamsKeys()) {
             label.append(' ').append(key).append('=').append(params.getParam(key));
         }
+        extraParams.forEach((key, value) -> label.append(' ').append(key).append('=').append(value));
         return label.toString();
     }
 

@@ -7,6 +7,7 @@ import designbench.results.env.EnvironmentProbe;
 import designbench.results.env.MachineId;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import designbench.results.table.SummaryBuilder;
 import designbench.results.write.AtomicFiles;
@@ -93,7 +94,13 @@ public final class BenchRunMain implements Callable<Integer> {
         root = root.toAbsolutePath().normalize();
         Path runs = runsDir != null ? runsDir : root.resolve("results").resolve("runs");
         Path index = indexFile != null ? indexFile : root.resolve("results").resolve("README.md");
-        List<Suite> suiteList = suites.isEmpty() ? Suite.discover(root) : suites.stream().map(Suite::parse).toList();
+        List<Suite> suiteList = new ArrayList<>();
+        if (suites.isEmpty()) {
+            suiteList.addAll(Suite.discover(root));
+        }
+        for (String suite : suites) {
+            suiteList.addAll(Suite.parse(suite));
+        }
         if (suiteList.isEmpty()) {
             System.err.println("no suites found: expected bench-*/target/benchmarks.jar under " + root
                     + " (run through `mvn verify -P bench`, which builds them first)");
@@ -118,13 +125,15 @@ public final class BenchRunMain implements Callable<Integer> {
                 suiteList.size(), profile.describe());
         List<SuiteOutcome> outcomes = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
+        List<StressTestResult> stressTests = new ArrayList<>();
         for (int i = 0; i < suiteList.size(); i++) {
             Suite suite = suiteList.get(i);
             System.out.printf("== suite %s (%d of %d) ==%n", suite.name(), i + 1, suiteList.size());
-            JmhSuiteProcess.Result result = JmhSuiteProcess.run(suite, profile, includePattern, failOnPurpose,
+            SuiteProcess.Result result = SuiteProcess.run(suite, profile, includePattern, failOnPurpose,
                     forkFlags, folder.workingDir());
             outcomes.add(result.outcome());
             measurements.addAll(result.measurements());
+            stressTests.addAll(result.stressTests());
         }
         if (outcomes.stream().allMatch(o -> o.status() == SuiteOutcome.Status.SKIPPED)) {
             deleteEmptyStaging(folder.workingDir());
@@ -138,9 +147,9 @@ public final class BenchRunMain implements Callable<Integer> {
         Path working = folder.workingDir();
         AtomicFiles.writeString(working.resolve("environment.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));
-        String summary = SummaryWriter.markdown(finished, outcomes, tables);
+        String summary = SummaryWriter.markdown(finished, outcomes, tables, stressTests);
         AtomicFiles.writeString(working.resolve("summary.md"), summary);
-        AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables));
+        AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables, stressTests));
         Path published = folder.finish();
         ResultsIndexWriter.write(runs, index);
 
@@ -168,11 +177,10 @@ public final class BenchRunMain implements Callable<Integer> {
 
     /** Removes the staging folder of a run that ran nothing; it holds at most the suites' empty outputs. */
     private static void deleteEmptyStaging(Path staging) throws IOException {
-        try (var files = Files.list(staging)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(staging)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }
-        Files.delete(staging);
     }
 }

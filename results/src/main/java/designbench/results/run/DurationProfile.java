@@ -1,5 +1,6 @@
 package designbench.results.run;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,16 +11,24 @@ import java.util.Locale;
  * @param warmupMillis            length of one warm-up iteration
  * @param measurementIterations   measured iterations per fork, >= 1
  * @param measurementMillis       length of one measured iteration
+ * @param jcstressArgs            the jcstress mode (and any override) for correctness tests
  */
 public record DurationProfile(String name, int forks, int warmupIterations, int warmupMillis,
-                              int measurementIterations, int measurementMillis) {
+                              int measurementIterations, int measurementMillis, List<String> jcstressArgs) {
 
-    /** A first look: minutes for the whole suite, wide error bars, labelled as such in every table. */
-    public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 300, 5, 200);
+    /**
+     * A first look: minutes for the whole suite, wide error bars, labelled as such in every table. jcstress runs
+     * its fastest preset, sanity, but with 100 ms per iteration instead of none: with none it takes only a few
+     * samples per configuration and the broken controls go uncaught.
+     */
+    public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 200, 5, 100,
+            List.of("-m", "sanity", "-time", "100"));
     /** The default: good enough to cite in a design review on the machine that ran it. */
-    public static final DurationProfile STANDARD = new DurationProfile("standard", 2, 3, 1000, 5, 1000);
+    public static final DurationProfile STANDARD = new DurationProfile("standard", 2, 3, 1000, 5, 1000,
+            List.of("-m", "quick"));
     /** For publication: more forks and longer iterations, so run-to-run noise shows in the error. */
-    public static final DurationProfile THOROUGH = new DurationProfile("thorough", 5, 5, 2000, 10, 2000);
+    public static final DurationProfile THOROUGH = new DurationProfile("thorough", 5, 5, 2000, 10, 2000,
+            List.of("-m", "default"));
 
     /** The profile called {@code name} (quick, standard or thorough). */
     public static DurationProfile named(String name) {
@@ -32,10 +41,10 @@ public record DurationProfile(String name, int forks, int warmupIterations, int 
         };
     }
 
-    /** One line for a table heading, e.g. "quick: 1 fork, 1 × 300 ms warm-up, 5 × 200 ms measured". */
+    /** One line for a table heading, e.g. "quick: 1 fork, 1 × 200 ms warm-up, 5 × 100 ms measured ...". */
     public String describe() {
-        return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork".formatted(
+        return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork; jcstress %s".formatted(
                 name, forks, forks == 1 ? "" : "s", warmupIterations, warmupMillis,
-                measurementIterations, measurementMillis);
+                measurementIterations, measurementMillis, String.join(" ", jcstressArgs));
     }
 }

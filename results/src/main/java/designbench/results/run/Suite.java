@@ -1,21 +1,38 @@
 package designbench.results.run;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A suite of benchmarks that a run executes in a JVM of its own.
+ * A suite that a run executes in a JVM of its own: the JMH benchmarks or the jcstress tests of one module.
  *
- * @param name      short name, used for its files in the run folder: threads, ipc, proxy
+ * @param name      short name, used for its files in the run folder: threads, threads-jcstress, ipc
+ * @param kind      which engine runs it
  * @param classPath the suite's class path, normally its module's target/benchmarks.jar
  */
-public record Suite(String name, String classPath) {
+public record Suite(String name, Kind kind, String classPath) {
 
-    /** Every module {@code bench-NAME} under {@code root} whose target/benchmarks.jar exists, by name. */
+    /** The engine of a suite, recognised by the list its annotation processor generated. */
+    public enum Kind {
+        JMH("META-INF/BenchmarkList", ""),
+        JCSTRESS("META-INF/TestList", "-jcstress");
+
+        private final String listResource;
+        private final String nameSuffix;
+
+        Kind(String listResource, String nameSuffix) {
+            this.listResource = listResource;
+            this.nameSuffix = nameSuffix;
+        }
+    }
+
+    /** Every suite in the modules {@code bench-NAME} under {@code root} whose target/benchmarks.jar exists. */
     public static List<Suite> discover(Path root) throws IOException {
         List<Suite> suites = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
@@ -23,19 +40,52 @@ public record Suite(String name, String classPath) {
                 String moduleName = module.getFileName().toString();
                 Path jar = module.resolve("target").resolve("benchmarks.jar");
                 if (moduleName.startsWith("bench-") && Files.isRegularFile(jar)) {
-                    suites.add(new Suite(moduleName.substring("bench-".length()), jar.toString()));
+                    suites.addAll(detect(moduleName.substring("bench-".length()), jar.toString()));
                 }
             }
         }
         return suites;
     }
 
-    /** Parses "NAME=CLASSPATH", the form given on the command line. */
-    public static Suite parse(String nameEqualsClassPath) {
+    /** Parses "NAME=CLASSPATH", the form given on the command line, into the suites found on that class path. */
+    public static List<Suite> parse(String nameEqualsClassPath) throws IOException {
         int eq = nameEqualsClassPath.indexOf('=');
         if (eq <= 0 || eq == nameEqualsClassPath.length() - 1) {
             throw new IllegalArgumentException("suite '" + nameEqualsClassPath + "' is not NAME=CLASSPATH");
         }
-        return new Suite(nameEqualsClassPath.substring(0, eq), nameEqualsClassPath.substring(eq + 1));
+        List<Suite> suites = detect(nameEqualsClassPath.substring(0, eq), nameEqualsClassPath.substring(eq + 1));
+        if (suites.isEmpty()) {
+            throw new IllegalArgumentException("suite '" + nameEqualsClassPath
+                    + "' has neither JMH benchmarks nor jcstress tests on its class path");
+        }
+        return suites;
+    }
+
+    /** One suite per engine whose generated list is on the class path. */
+    static List<Suite> detect(String name, String classPath) throws IOException {
+        List<Suite> suites = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (hasResource(classPath, kind.listResource)) {
+                suites.add(new Suite(name + kind.nameSuffix, kind, classPath));
+            }
+        }
+        return suites;
+    }
+
+    private static boolean hasResource(String classPath, String resource) throws IOException {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(resource))) {
+                return true;
+            }
+            if (Files.isRegularFile(path)) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    if (jar.getEntry(resource) != null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 /** Reads the JSON JMH writes with {@code -rf json} into {@link Measurement}s. */
 public final class JmhJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Must match JmhSuiteMain.EXECUTOR_FLAG, which runs inside the suite's JVM and so is not referenced here. */
+    static final String SWEEP_EXECUTOR_FLAG = "-Djmh.executor=";
 
     private JmhJsonReader() {
     }
@@ -26,14 +28,15 @@ public final class JmhJsonReader {
         List<Measurement> rows = new ArrayList<>();
         for (JsonNode result : root) {
             JsonNode primary = required(result, "primaryMetric", file);
-            rows.add(new Measurement(
+            Map<String, String> params = params(result.get("params"));
+            addSweepParams(result, params);
+            rows.add(Measurement.measured(
                     required(result, "benchmark", file).asText(),
                     required(result, "mode", file).asText(),
-                    params(result.get("params")),
+                    params,
                     number(required(primary, "score", file)),
                     number(primary.get("scoreError")),
-                    required(primary, "scoreUnit", file).asText(),
-                    null));
+                    required(primary, "scoreUnit", file).asText()));
         }
         return rows;
     }
@@ -48,6 +51,24 @@ public final class JmhJsonReader {
             }
         }
         return map;
+    }
+
+    /**
+     * A benchmark run in a thread sweep (see JmhSuiteMain) carries its worker-thread executor as a fork flag; its
+     * thread kind and thread count become row parameters, so that each cell of the sweep is a row of its own.
+     */
+    private static void addSweepParams(JsonNode result, Map<String, String> params) {
+        JsonNode jvmArgs = result.get("jvmArgs");
+        if (jvmArgs == null) {
+            return;
+        }
+        for (JsonNode arg : jvmArgs) {
+            String text = arg.asText();
+            if (text.startsWith(SWEEP_EXECUTOR_FLAG)) {
+                params.put("threadKind", text.substring(SWEEP_EXECUTOR_FLAG.length()));
+                params.put("threads", result.path("threads").asText("1"));
+            }
+        }
     }
 
     /** JMH writes NaN as the string "NaN" (for example the error of a single iteration). */

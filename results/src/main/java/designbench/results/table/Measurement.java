@@ -13,18 +13,31 @@ import java.util.stream.Collectors;
  * @param error         half-width of JMH's 99.9% confidence interval; NaN when JMH could not compute one
  * @param unit          JMH's unit, e.g. "us/op"
  * @param failureReason null for a measured row; otherwise one line saying why there is no score
+ * @param unavailable   true when there is no score because the variant does not apply here (not a failure)
  */
 public record Measurement(String benchmark, String mode, Map<String, String> params, double score, double error,
-                          String unit, String failureReason) {
+                          String unit, String failureReason, boolean unavailable) {
+
+    /** A row with a score. */
+    public static Measurement measured(String benchmark, String mode, Map<String, String> params, double score,
+                                       double error, String unit) {
+        return new Measurement(benchmark, mode, params, score, error, unit, null, false);
+    }
 
     /** A row for a benchmark that produced no score. */
     public static Measurement failed(BenchmarkFailure failure) {
         return new Measurement(failure.benchmark(), "", failure.params(), Double.NaN, Double.NaN, "",
-                failure.reason());
+                failure.reason(), failure.unavailable());
     }
 
+    /** Whether this row has no score, for whatever reason. */
     public boolean failed() {
         return failureReason != null;
+    }
+
+    /** "FAILED", "UNAVAILABLE" or "OK". */
+    public String status() {
+        return !failed() ? "OK" : unavailable ? "UNAVAILABLE" : "FAILED";
     }
 
     /** "ThreadStartBench.startAndJoin": class and method, without the package. */

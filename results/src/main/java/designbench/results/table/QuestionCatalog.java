@@ -9,27 +9,37 @@ import java.util.Locale;
  */
 public final class QuestionCatalog {
     private static final String THREADS = "designbench.threads.virtual.";
+    private static final String LOCKS = "designbench.threads.locks.";
 
     /** Every known question, in reading order. */
     public static final List<Question> QUESTIONS = List.of(
             new Question("threads-start", "What does it cost to start and join one thread, platform or virtual?",
-                    THREADS + "ThreadStartBench", "threadKind", "PLATFORM",
+                    THREADS + "ThreadStartBench", "threadKind", "PLATFORM", null,
                     "A ratio below 1 means a virtual thread is that fraction of a platform thread's cost."),
             new Question("threads-handoff", "How long is a hand-off round trip between two threads of each kind?",
-                    THREADS + "HandoffBench", "threadKind", "PLATFORM",
+                    THREADS + "HandoffBench", "threadKind", "PLATFORM", null,
                     "Both threads are of the kind named; the ratio is virtual-to-virtual over platform-to-platform."),
             new Question("threads-blocking-tasks",
                     "How long does a burst of blocking tasks (sleeping blockMillis each) take on each executor?",
-                    THREADS + "BlockingTasksBench", "executor", "PLATFORM_POOL_PER_TASK",
+                    THREADS + "BlockingTasksBench", "executor", "PLATFORM_POOL_PER_TASK", null,
                     "The baseline is the best a platform design can do here (one thread per task), "
                             + "so the ratio isolates the price of OS threads."),
             new Question("threads-cpu-tasks", "Do virtual threads bring anything to CPU-bound tasks?",
-                    THREADS + "CpuTasksBench", "executor", "PLATFORM_POOL_CORES",
+                    THREADS + "CpuTasksBench", "executor", "PLATFORM_POOL_CORES", null,
                     "The baseline is the classic right answer for CPU-bound work, a pool sized to the cores."),
             new Question("threads-pinning",
                     "On this JDK, does blocking inside synchronized still pin a virtual thread to its carrier?",
-                    THREADS + "PinningBench", "lock", "REENTRANT_LOCK",
-                    "Near 1: monitors no longer pin (JDK 24+, JEP 491); near taskCount/cores: they pin."));
+                    THREADS + "PinningBench", "lock", "REENTRANT_LOCK", null,
+                    "Near 1: monitors no longer pin (JDK 24+, JEP 491); near taskCount/cores: they pin."),
+            new Question("locks-counter", "Which lock strategy scales best for a shared counter (pure writes)?",
+                    LOCKS + "LockedCounterBench", "lock", "SYNCHRONIZED", "threads",
+                    "Increments per µs summed over all threads; the ratio is to SYNCHRONIZED in the same column. "
+                            + "Columns beyond the core count are oversubscribed."),
+            new Question("locks-read-mostly",
+                    "Which lock strategy scales best for a small read-mostly structure that must stay consistent?",
+                    LOCKS + "ReadMostlyPairBench", "lock", "SYNCHRONIZED", "threads",
+                    "Operations per µs summed over all threads, readPercent of them reads; the ratio is to "
+                            + "SYNCHRONIZED in the same column. Columns beyond the core count are oversubscribed."));
 
     private QuestionCatalog() {
     }
@@ -44,7 +54,7 @@ public final class QuestionCatalog {
         }
         String simpleName = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
         return new Question(simpleName.toLowerCase(Locale.ROOT), simpleName + " (not in the question catalog)",
-                benchmarkClass, null, null, "No baseline is defined for this class yet.");
+                benchmarkClass, null, null, null, "No baseline is defined for this class yet.");
     }
 
     /** Position for ordering tables: catalog order first, then unknown classes. */

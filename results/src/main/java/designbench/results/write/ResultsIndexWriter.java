@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -74,7 +75,7 @@ public final class ResultsIndexWriter {
         for (Map.Entry<String, List<String[]>> question : questions(latest).entrySet()) {
             out.append("\n## ").append(question.getKey()).append("\n\n");
             CSVRecord first = firstMeasured(latest, question.getValue().get(0)[0]);
-            if (first != null) {
+            if (first != null && !first.get("better").isEmpty()) {
                 out.append("Baseline `").append(first.get("baseline")).append("`; ").append(first.get("better"))
                         .append(" is better.\n\n");
             }
@@ -174,6 +175,14 @@ public final class ResultsIndexWriter {
     private static String cell(CSVRecord row) {
         if ("FAILED".equals(row.get("status"))) {
             return "**FAILED**: " + row.get("reason");
+        }
+        if ("UNAVAILABLE".equals(row.get("status"))) {
+            return "unavailable: " + row.get("reason");
+        }
+        if (StressTable.MODE.equals(row.get("mode"))) {
+            String expectation = row.get("reason").split(":", 2)[0];
+            return String.format(Locale.ROOT, "%,d (%s), %s", Long.parseLong(row.get("score")), expectation,
+                    row.get("status"));
         }
         String score = Numbers.format(Double.parseDouble(row.get("score")));
         String error = row.get("error").isEmpty() ? "n/a" : Numbers.format(Double.parseDouble(row.get("error")));

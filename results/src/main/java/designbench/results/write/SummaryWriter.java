@@ -3,6 +3,8 @@ package designbench.results.write;
 import designbench.results.env.Environment;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.StressOutcome;
+import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,8 @@ public final class SummaryWriter {
     }
 
     /** The Markdown summary of one run. */
-    public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables) {
+    public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables,
+                                  List<StressTestResult> stressTests) {
         StringBuilder out = new StringBuilder();
         out.append("# Run ").append(env.run().runId()).append(" on ").append(env.machineId()).append("\n\n");
         if (env.run().profile().startsWith("quick")) {
@@ -41,14 +44,20 @@ public final class SummaryWriter {
                 .row(List.of("time (UTC)", env.run().startedAt() + " to " + env.run().endedAt()))
                 .appendTo(out);
         out.append("\nFull details: [environment.json](environment.json).\n\n## Suites\n\n");
-        MarkdownTable suiteTable = new MarkdownTable(List.of("suite", "status", "measured", "failed", "raw output"));
+        MarkdownTable suiteTable = new MarkdownTable(List.of("suite", "status", "measured", "failed", "unavailable",
+                "raw output"));
         for (SuiteOutcome suite : suites) {
             suiteTable.row(List.of(suite.suite(),
                     suite.status() + (suite.detail().isEmpty() ? "" : ": " + suite.detail()),
                     String.valueOf(suite.measuredCount()), String.valueOf(suite.failedCount()),
+                    String.valueOf(suite.unavailableCount()),
                     String.join(", ", suite.files().stream().map(f -> "[" + f + "](" + f + ")").toList())));
         }
         suiteTable.appendTo(out);
+        if (suites.stream().anyMatch(s -> s.unavailableCount() > 0)) {
+            out.append("\nVariants marked unavailable do not apply to their shape or to this machine; each says why. "
+                    + "They are not failures.\n");
+        }
 
         for (QuestionTable table : tables) {
             out.append("\n## ").append(table.question().id()).append(": ").append(table.question().title())
@@ -57,26 +66,37 @@ public final class SummaryWriter {
                     .append("; ± is the half-width of JMH's 99.9% confidence interval. Baseline: `")
                     .append(table.question().baselineLabel()).append("`. ")
                     .append(table.question().readingNote()).append("\n\n");
-            MarkdownTable markdown = new MarkdownTable(List.of("benchmark", "params", "score", "± error", "unit",
-                    "ratio to " + table.question().baselineLabel()));
-            for (QuestionTable.Row row : table.rows()) {
-                Measurement m = row.measurement();
-                if (m.failed()) {
-                    markdown.row(List.of(m.shortName(), m.paramsLabel(), "**FAILED**", "", "",
-                            m.failureReason()));
-                } else {
-                    markdown.row(List.of(m.shortName(), m.paramsLabel(), Numbers.format(m.score()),
-                            Numbers.format(m.error()), m.unit(), ratioCell(row)));
-                }
+            if (table.question().isScalingTable()) {
+                ScalingTable.appendTo(out, table, env.machine().logicalCores());
+            } else {
+                appendFlatTable(out, table);
             }
-            markdown.appendTo(out);
+        }
+        if (!stressTests.isEmpty()) {
+            StressTable.appendTo(out, stressTests);
         }
         out.append("\n").append(CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
     }
 
+    private static void appendFlatTable(StringBuilder out, QuestionTable table) {
+        MarkdownTable markdown = new MarkdownTable(List.of("benchmark", "params", "score", "± error", "unit",
+                "ratio to " + table.question().baselineLabel()));
+        for (QuestionTable.Row row : table.rows()) {
+            Measurement m = row.measurement();
+            if (m.failed()) {
+                markdown.row(List.of(m.shortName(), m.paramsLabel(), m.unavailable() ? "unavailable" : "**FAILED**",
+                        "", "", m.failureReason()));
+            } else {
+                markdown.row(List.of(m.shortName(), m.paramsLabel(), Numbers.format(m.score()),
+                        Numbers.format(m.error()), m.unit(), ratioCell(row)));
+            }
+        }
+        markdown.appendTo(out);
+    }
+
     /** The CSV summary of one run: one line per benchmark and parameter set, failures included. */
-    public static String csv(List<QuestionTable> tables) {
+    public static String csv(List<QuestionTable> tables, List<StressTestResult> stressTests) {
         StringBuilder out = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
@@ -97,9 +117,17 @@ public final class SummaryWriter {
                     record.add(table.question().baselineLabel());
                     record.add(m.failed() ? "" : m.higherIsBetter() ? "higher" : "lower");
                     record.add(row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
-                    record.add(m.failed() ? "FAILED" : "OK");
+                    record.add(m.status());
                     record.add(m.failed() ? m.failureReason() : "");
                     printer.printRecord(record);
+                }
+            }
+            for (StressTestResult test : stressTests) {
+                for (StressOutcome outcome : test.outcomes()) {
+                    printer.printRecord(StressTable.QUESTION_ID, StressTable.QUESTION_TITLE, test.shortName(),
+                            "outcome=" + outcome.id(), StressTable.MODE, outcome.count(), "", "samples", "", "", "",
+                            "", test.verdict(), outcome.expectation() + ": " + outcome.description()
+                                    + (test.error() == null ? "" : " (" + test.error() + ")"));
                 }
             }
         } catch (IOException e) {

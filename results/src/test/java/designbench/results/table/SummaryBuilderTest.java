@@ -15,7 +15,7 @@ class SummaryBuilderTest {
     private static final String BLOCKING = "designbench.threads.virtual.BlockingTasksBench.burst";
 
     private static Measurement avgt(String benchmark, Map<String, String> params, double score, double error) {
-        return new Measurement(benchmark, "avgt", params, score, error, "us/op", null);
+        return Measurement.measured(benchmark, "avgt", params, score, error, "us/op");
     }
 
     private static Map<String, String> params(String... keyValues) {
@@ -68,7 +68,7 @@ class SummaryBuilderTest {
     @Test
     void failedBaselineGivesNoRatioAndTheFailureStaysInTheTable() {
         Measurement failedBaseline = Measurement.failed(new BenchmarkFailure(START,
-                params("threadKind", "PLATFORM"), "java.lang.IllegalStateException: boom"));
+                params("threadKind", "PLATFORM"), "java.lang.IllegalStateException: boom", false));
         List<QuestionTable> tables = SummaryBuilder.build(List.of(
                 avgt(START, params("threadKind", "VIRTUAL"), 20, 1), failedBaseline));
         QuestionTable table = tables.get(0);
@@ -80,7 +80,7 @@ class SummaryBuilderTest {
 
     @Test
     void throughputIsHigherIsBetter() {
-        Measurement thrpt = new Measurement(START, "thrpt", params("threadKind", "PLATFORM"), 5, 1, "ops/us", null);
+        Measurement thrpt = Measurement.measured(START, "thrpt", params("threadKind", "PLATFORM"), 5, 1, "ops/us");
         assertEquals("higher is better", SummaryBuilder.build(List.of(thrpt)).get(0).direction());
     }
 

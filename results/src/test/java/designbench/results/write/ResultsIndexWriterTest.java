@@ -30,7 +30,7 @@ class ResultsIndexWriterTest {
     @Test
     void eachMachineGetsAColumnFromItsLatestRun() throws Exception {
         List<QuestionTable> tables = SummaryWriterGoldenTest.fixtureTables();
-        String csv = SummaryWriter.csv(tables);
+        String csv = SummaryWriter.csv(tables, List.of());
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", csv.replace("164.73831534550376", "999.0"));
         writeRun("epyc-2c-24g", "2026-11-28T05-00-00Z", csv);
         writeRun("xeon-8481c-4c-16g", "2026-11-20T10-00-00Z", csv);

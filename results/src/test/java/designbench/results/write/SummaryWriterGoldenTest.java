@@ -43,20 +43,20 @@ class SummaryWriterGoldenTest {
         params.put("threadKind", "VIRTUAL");
         rows.add(Measurement.failed(new BenchmarkFailure(
                 "designbench.threads.virtual.HandoffBench.roundTrip", params,
-                "java.lang.IllegalStateException: hand-off lost tokens | saw 3 of 1000")));
+                "java.lang.IllegalStateException: hand-off lost tokens | saw 3 of 1000", false)));
         return SummaryBuilder.build(rows);
     }
 
     @Test
     void markdownMatchesGolden() throws Exception {
-        List<SuiteOutcome> suites = List.of(new SuiteOutcome("threads", SuiteOutcome.Status.RAN, "", 4, 1,
+        List<SuiteOutcome> suites = List.of(new SuiteOutcome("threads", SuiteOutcome.Status.RAN, "", 4, 1, 0,
                 List.of("threads.json", "threads.log", "threads-failures.json")));
-        check("summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, fixtureTables()));
+        check("summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, fixtureTables(), List.of()));
     }
 
     @Test
     void csvMatchesGolden() throws Exception {
-        check("summary.csv", SummaryWriter.csv(fixtureTables()));
+        check("summary.csv", SummaryWriter.csv(fixtureTables(), List.of()));
     }
 
     private static void check(String name, String actual) throws IOException, URISyntaxException {

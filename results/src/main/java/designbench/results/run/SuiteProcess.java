@@ -1,0 +1,136 @@
+package designbench.results.run;
+
+import designbench.results.env.EnvironmentProbe;
+import designbench.results.launch.JcstressSuiteMain;
+import designbench.results.launch.JmhSuiteMain;
+import designbench.results.table.BenchmarkFailure;
+import designbench.results.table.FailureLog;
+import designbench.results.table.JmhJsonReader;
+import designbench.results.table.Measurement;
+import designbench.results.table.StressResultLog;
+import designbench.results.table.StressTestResult;
+import designbench.results.table.SuiteOutcome;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs one suite in a JVM of its own (a launcher from designbench.results.launch beside the suite's jar) and
+ * reads back what it wrote. The child's console output is the progress the user sees; if this JVM is stopped,
+ * the child is too.
+ */
+final class SuiteProcess {
+    /** What one suite produced: its outcome for the suites table, and its rows for the question tables. */
+    record Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests) {
+    }
+
+    private SuiteProcess() {
+    }
+
+    static Result run(Suite suite, DurationProfile profile, String include, String failOnPurpose,
+                      List<String> forkFlags, Path outDir) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(EnvironmentProbe.javaLauncher());
+        command.addAll(forkFlags);
+        command.add("-cp");
+        // The suite's jar first: its generated benchmark or test list is the one the engine must find.
+        command.add(absolute(suite.classPath() + File.pathSeparator + System.getProperty("java.class.path")));
+        command.add(suite.kind() == Suite.Kind.JMH ? JmhSuiteMain.class.getName() : JcstressSuiteMain.class.getName());
+        command.add("--suite=" + suite.name());
+        command.add("--profile=" + profile.name());
+        command.add("--include=" + include);
+        command.add("--out=" + outDir);
+        if (suite.kind() == Suite.Kind.JMH) {
+            command.add("--fail-on-purpose=" + failOnPurpose);
+            forkFlags.forEach(flag -> command.add("--fork-jvm-arg=" + flag));
+        }
+        int exit = runRelayingOutput(new ProcessBuilder(command).directory(outDir.toFile()));
+
+        List<String> files = filesOf(outDir, suite.name());
+        if (exit == JmhSuiteMain.NOTHING_SELECTED) {
+            return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.SKIPPED,
+                    "nothing matches the include pattern", 0, 0, 0, files), List.of(), List.of());
+        }
+        Path results = outDir.resolve(suite.name() + (suite.kind() == Suite.Kind.JMH ? ".json" : "-results.json"));
+        Path failuresFile = outDir.resolve(suite.name() + "-failures.json");
+        if (exit != 0 || !Files.exists(results)
+                || (suite.kind() == Suite.Kind.JMH && !Files.exists(failuresFile))) {
+            String detail = "the suite's JVM exited with status " + exit
+                    + (Files.exists(results) ? "" : " and wrote no results") + "; see " + suite.name() + ".log";
+            return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.FAILED, detail, 0, 0, 0, files),
+                    List.of(), List.of());
+        }
+        if (suite.kind() == Suite.Kind.JCSTRESS) {
+            List<StressTestResult> tests = StressResultLog.read(results);
+            int failed = (int) tests.stream().filter(StressTestResult::failsTheRun).count();
+            return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, "", tests.size() - failed,
+                    failed, 0, files), List.of(), tests);
+        }
+        List<Measurement> measurements = new ArrayList<>(JmhJsonReader.read(results));
+        int measured = measurements.size();
+        List<BenchmarkFailure> failures = FailureLog.read(failuresFile);
+        failures.forEach(failure -> measurements.add(Measurement.failed(failure)));
+        int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
+        return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, "", measured,
+                failures.size() - unavailable, unavailable, files), measurements, List.of());
+    }
+
+    /** Starts the child, copies its output line by line to ours, and waits for it. */
+    private static int runRelayingOutput(ProcessBuilder builder) throws IOException, InterruptedException {
+        // Relayed rather than inherited, so that the progress also reaches consoles that capture System.out
+        // (Maven's test runner, IDEs).
+        Process child = builder.redirectErrorStream(true).start();
+        child.getOutputStream().close();
+        // Ctrl-C or a killed Maven must not leave a suite (and its benchmark fork) running on its own.
+        Thread stopChild = new Thread(() -> {
+            child.descendants().forEach(ProcessHandle::destroy);
+            child.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                System.out.println(line);
+            }
+            return child.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will run: nothing to undo
+            }
+        }
+    }
+
+    /** The class path with every entry absolute: the child runs in the run folder, not in our directory. */
+    private static String absolute(String classPath) {
+        return Stream.of(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The files in the run folder that belong to this suite, for the suites table. */
+    private static List<String> filesOf(Path dir, String suiteName) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.equals(suiteName + "-report")) {
+                    names.add(name + "/index.html");
+                } else if (name.equals(suiteName + ".json") || name.equals(suiteName + ".log")
+                        || name.equals(suiteName + "-failures.json") || name.equals(suiteName + "-results.json")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+}

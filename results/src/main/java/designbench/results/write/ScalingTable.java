@@ -1,0 +1,100 @@
+package designbench.results.write;
+
+import designbench.results.table.Measurement;
+import designbench.results.table.QuestionTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A question's rows pivoted into a scaling table: one row per variant (say, lock strategy and read share), one
+ * column per value of the question's column parameter (say, thread count), each cell the score ± error with
+ * its ratio to the baseline in the same column. Thread counts above the core count are marked oversubscribed.
+ */
+final class ScalingTable {
+    private ScalingTable() {
+    }
+
+    static void appendTo(StringBuilder out, QuestionTable table, int logicalCores) {
+        String column = table.question().columnParam();
+        Set<String> columnValues = new TreeSet<>(Comparator.comparingLong(ScalingTable::numericOrMax)
+                .thenComparing(Comparator.naturalOrder()));
+        Map<String, Map<String, QuestionTable.Row>> rows = new LinkedHashMap<>();
+        Map<String, String> unavailableReasons = new LinkedHashMap<>();
+        String unit = "";
+        for (QuestionTable.Row row : table.rows()) {
+            Measurement m = row.measurement();
+            String value = m.params().getOrDefault(column, "");
+            columnValues.add(value);
+            Map<String, String> others = new LinkedHashMap<>(m.params());
+            others.remove(column);
+            String rowKey = m.shortName() + "\u0000" + label(others);
+            rows.computeIfAbsent(rowKey, k -> new LinkedHashMap<>()).put(value, row);
+            if (!m.failed()) {
+                unit = m.unit();
+            } else if (m.unavailable()) {
+                unavailableReasons.putIfAbsent(label(others), m.failureReason());
+            }
+        }
+
+        List<String> header = new ArrayList<>(List.of("benchmark", "params"));
+        for (String value : columnValues) {
+            header.add(columnHeading(column, value, logicalCores));
+        }
+        MarkdownTable markdown = new MarkdownTable(header);
+        for (Map.Entry<String, Map<String, QuestionTable.Row>> entry : rows.entrySet()) {
+            String[] key = entry.getKey().split("\u0000", -1);
+            List<String> cells = new ArrayList<>(List.of(key[0], key[1]));
+            for (String value : columnValues) {
+                QuestionTable.Row row = entry.getValue().get(value);
+                cells.add(row == null ? "" : cell(row));
+            }
+            markdown.row(cells);
+        }
+        out.append("Cells: ").append(unit.isEmpty() ? "score" : unit).append(" ± error (ratio to ")
+                .append(table.question().baselineLabel()).append(" in the same column).\n\n");
+        markdown.appendTo(out);
+        if (!unavailableReasons.isEmpty()) {
+            out.append('\n');
+            unavailableReasons.forEach((variant, reason) ->
+                    out.append("- ").append(variant).append(": unavailable: ").append(reason).append('\n'));
+        }
+    }
+
+    private static String cell(QuestionTable.Row row) {
+        Measurement m = row.measurement();
+        if (m.failed()) {
+            return m.unavailable() ? "unavailable" : "**FAILED**: " + m.failureReason();
+        }
+        String ratio = row.ratio() == null ? "" : " (" + SummaryWriter.ratioCell(row) + ")";
+        return Numbers.format(m.score()) + " ± " + Numbers.format(m.error()) + ratio;
+    }
+
+    private static String columnHeading(String column, String value, int logicalCores) {
+        if (!"threads".equals(column)) {
+            return column + "=" + value;
+        }
+        long threads = numericOrMax(value);
+        String heading = value + (threads == 1 ? " thread" : " threads");
+        return threads > logicalCores ? heading + " (> " + logicalCores + " cores)" : heading;
+    }
+
+    private static long numericOrMax(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String label(Map<String, String> params) {
+        Set<String> parts = new LinkedHashSet<>();
+        params.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(" ", parts);
+    }
+}
