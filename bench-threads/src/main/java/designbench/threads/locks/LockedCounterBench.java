@@ -23,7 +23,10 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>Reading the numbers: increments per µs summed over all threads, higher is better; one row per strategy, one
  * column per thread count, and the ratio to SYNCHRONIZED in the same column. Columns with more threads than
  * cores are oversubscribed: threads then also wait for a CPU, which is part of the answer. STAMPED_OPTIMISTIC is
- * unavailable here: optimistic reads need reads, and this shape has none.
+ * unavailable here: optimistic reads need reads, and this shape has none. Virtual worker threads are not
+ * time-sliced: beyond the carrier count, a worker that never blocks keeps its carrier, so lock-free strategies
+ * measure only the carriers' work, while blocking locks let waiting workers unmount. Virtual rows are measured
+ * with unsynchronised iterations (JMH's iteration barrier hung with CPU-bound virtual workers).
  *
  * <p>Table: locks-counter in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
  */

@@ -34,12 +34,14 @@ public final class QuestionCatalog {
             new Question("locks-counter", "Which lock strategy scales best for a shared counter (pure writes)?",
                     LOCKS + "LockedCounterBench", "lock", "SYNCHRONIZED", "threads",
                     "Increments per µs summed over all threads; the ratio is to SYNCHRONIZED in the same column. "
-                            + "Columns beyond the core count are oversubscribed."),
+                            + "Columns beyond the core count are oversubscribed. Virtual workers are not "
+                            + "time-sliced: see LockedCounterBench's Javadoc before comparing VIRTUAL rows."),
             new Question("locks-read-mostly",
                     "Which lock strategy scales best for a small read-mostly structure that must stay consistent?",
                     LOCKS + "ReadMostlyPairBench", "lock", "SYNCHRONIZED", "threads",
                     "Operations per µs summed over all threads, readPercent of them reads; the ratio is to "
-                            + "SYNCHRONIZED in the same column. Columns beyond the core count are oversubscribed."));
+                            + "SYNCHRONIZED in the same column. Columns beyond the core count are oversubscribed. "
+                            + "Virtual workers are not time-sliced: see LockedCounterBench's Javadoc."));
 
     private QuestionCatalog() {
     }

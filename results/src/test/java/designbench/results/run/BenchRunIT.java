@@ -7,7 +7,10 @@ import designbench.results.launch.FailOnPurposeProfiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on a real JMH suite (the test fixture FixtureBench, run in forked JVMs): two runs, the second
- * with a benchmark failing on purpose. Checks files, tables, exit codes and that the first run is left untouched.
+ * The whole pipeline on real suites (the test fixtures FixtureBench for JMH and FixtureRaceStress for jcstress,
+ * run in forked JVMs): two runs, the second with a benchmark failing on purpose. Checks files, tables, exit codes
+ * and that the first run is left untouched.
  */
 class BenchRunIT {
     private static final String MACHINE = "test-machine";
@@ -42,11 +46,13 @@ class BenchRunIT {
         }
     }
 
-    private static Map<String, String> snapshot(Path folder) throws IOException {
+    /** Every file under the folder, by relative path, with a digest of its bytes. */
+    private static Map<String, String> snapshot(Path folder) throws IOException, NoSuchAlgorithmException {
         Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                contents.put(file.getFileName().toString(), Files.readString(file));
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                contents.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
             }
         }
         return contents;
@@ -65,6 +71,10 @@ class BenchRunIT {
         String firstSummary = Files.readString(first.resolve("summary.md"));
         assertTrue(firstSummary.contains("| FixtureBench.sum | length=10 |"), firstSummary);
         assertTrue(firstSummary.contains("Quick profile"), firstSummary);
+        // The fixture's jcstress tests ran as a second suite: the broken control is caught, the correct one is OK.
+        assertTrue(firstSummary.contains("| FixtureRaceStress.BrokenPlain | CONTROL_CAUGHT |"), firstSummary);
+        assertTrue(firstSummary.contains("| FixtureRaceStress.Atomic | OK |"), firstSummary);
+        assertTrue(Files.isRegularFile(first.resolve("fixture-jcstress-report/index.html")));
         Map<String, String> firstContents = snapshot(first);
 
         Thread.sleep(1100); // run ids have one-second resolution
