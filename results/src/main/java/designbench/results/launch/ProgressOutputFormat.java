@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * benchmarks that end without a score and records them, with the reason JMH printed, as {@link BenchmarkFailure}s.
  */
 final class ProgressOutputFormat implements OutputFormat {
-    private static final Pattern RUN_PROGRESS = Pattern.compile("^# Run progress: .*ETA (\\S+)");
+    private static final Pattern RUN_PROGRESS = Pattern.compile("^# Run progress: ");
     private static final Pattern FORK_FAILED = Pattern.compile("^<forked VM failed with exit code (-?\\d+)>");
     private static final Pattern EXCEPTION_LINE =
             Pattern.compile("^(Exception in thread \\S+ )?([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?$");
@@ -136,11 +136,15 @@ final class ProgressOutputFormat implements OutputFormat {
         if (running == null || line == null) {
             return;
         }
-        Matcher progress = RUN_PROGRESS.matcher(line);
-        if (progress.find()) {
+        if (RUN_PROGRESS.matcher(line).find()) {
             watchdog.forkStarted();
-            console.printf("[%s %d/%d] %-60s elapsed %s, remaining about %s%n", suite, startedCount, benchmarkCount,
-                    label(running), formatDuration(nanoClock.getAsLong() - startNanos), progress.group(1));
+            // JMH's own ETA covers one Runner invocation, and a thread sweep makes several; ours covers the suite.
+            long elapsed = nanoClock.getAsLong() - startNanos;
+            long done = Math.max(0, startedCount - 1);
+            String remaining = done == 0 ? "unknown yet"
+                    : "about " + formatDuration(elapsed / done * (benchmarkCount - done));
+            console.printf("[%s %d/%d] %-60s elapsed %s, remaining %s%n", suite, startedCount, benchmarkCount,
+                    label(running), formatDuration(elapsed), remaining);
             console.flush();
             return;
         }

@@ -38,7 +38,11 @@ final class ScalingTable {
             if (!m.failed()) {
                 unit = m.unit();
             } else if (m.unavailable()) {
-                unavailableReasons.putIfAbsent(label(others), m.failureReason());
+                // One note per variant of the compared parameter (say, lock=LONG_ADDER), not per cell.
+                String variant = table.question().hasBaseline()
+                        ? table.question().baselineParam() + "=" + m.params().get(table.question().baselineParam())
+                        : label(others);
+                unavailableReasons.putIfAbsent(variant, m.failureReason());
             }
         }
 

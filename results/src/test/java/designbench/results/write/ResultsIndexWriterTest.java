@@ -34,6 +34,10 @@ class ResultsIndexWriterTest {
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", csv.replace("164.73831534550376", "999.0"));
         writeRun("epyc-2c-24g", "2026-11-28T05-00-00Z", csv);
         writeRun("xeon-8481c-4c-16g", "2026-11-20T10-00-00Z", csv);
+        // A newer run on xeon that answered only the pinning question (made with -Dbench.include).
+        String pinningOnly = csv.lines().filter(line -> line.startsWith("question,") || line.startsWith("threads-pinning"))
+                .map(line -> line.replace("1.2870310404540504", "7.0")).reduce("", (a, b) -> a + b + "\n");
+        writeRun("xeon-8481c-4c-16g", "2026-11-21T10-00-00Z", pinningOnly);
         // An unfinished run: hidden, and without summary.csv; it must not count.
         Files.createDirectories(resultsDir.resolve("runs/xeon-8481c-4c-16g/.2026-11-29T00-00-00Z.incomplete"));
 
@@ -47,8 +51,13 @@ class ResultsIndexWriterTest {
         assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op | 165 ± 209 (1.00) "
                 + "| 165 ± 209 (1.00) |"), readme);
         assertFalse(readme.contains("999"), "the older run of a machine must not be shown: " + readme);
+        assertTrue(readme.contains("| PinningBench.burst | blockMillis=1 lock=SYNCHRONIZED taskCount=100 | ms/op "
+                + "| 1.29 ± 0.169 (0.97 ~) | 7.00 ± 0.169 (0.97 ~) |"), "xeon's newest run answers pinning: " + readme);
+        assertTrue(readme.contains("From: epyc-2c-24g [2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/"
+                + "summary.md), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
+                "a partial newer run must not hide the older answer to another question: " + readme);
         assertTrue(readme.contains("**FAILED**: java.lang.IllegalStateException: hand-off lost tokens"), readme);
-        assertTrue(readme.contains("| 2 |"), "epyc has two finished runs: " + readme);
+        assertTrue(readme.contains("| quick | 2 |"), "each machine has two finished runs: " + readme);
         assertFalse(readme.contains("incomplete"), readme);
     }
 

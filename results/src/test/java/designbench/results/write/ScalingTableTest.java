@@ -45,7 +45,7 @@ class ScalingTableTest {
                 + "| 100 ± 1.00 (1.00 ~) | 200 ± 1.00 (2.00) | 400 ± 1.00 (4.00) | 800 ± 1.00 (8.00) |"), table);
         assertTrue(table.contains("| LockedCounterBench.increment | lock=STAMPED_OPTIMISTIC threadKind=PLATFORM "
                 + "| unavailable | unavailable | unavailable | unavailable |"), table);
-        assertTrue(table.contains("- lock=STAMPED_OPTIMISTIC threadKind=PLATFORM: unavailable: this shape has no "
+        assertTrue(table.contains("- lock=STAMPED_OPTIMISTIC: unavailable: this shape has no "
                 + "reads"), table);
         assertTrue(table.contains("Cells: ops/us ± error (ratio to lock=SYNCHRONIZED in the same column)."), table);
     }
