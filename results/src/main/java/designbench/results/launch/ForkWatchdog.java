@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 final class ForkWatchdog implements AutoCloseable {
     private final long limitNanos;
     private final LongSupplier nanoClock;
+    private final Runnable endFork;
     private final Thread thread;
     private long forkStartNanos = -1;
     private String killReason;
@@ -20,8 +21,14 @@ final class ForkWatchdog implements AutoCloseable {
      * @param limit how long one fork may run, from its start to its result
      */
     ForkWatchdog(Duration limit, LongSupplier nanoClock) {
+        this(limit, nanoClock, ForkWatchdog::endChildProcesses);
+    }
+
+    /** @param endFork what ending the running fork means; tests pass their own */
+    ForkWatchdog(Duration limit, LongSupplier nanoClock, Runnable endFork) {
         this.limitNanos = limit.toNanos();
         this.nanoClock = nanoClock;
+        this.endFork = endFork;
         this.thread = Thread.ofPlatform().daemon().name("fork-watchdog").unstarted(this::watch);
     }
 
@@ -58,12 +65,16 @@ final class ForkWatchdog implements AutoCloseable {
         killReason = "fork ended by the watchdog after " + Duration.ofNanos(limitNanos).toSeconds()
                 + " s without a result (hung?)";
         forkStartNanos = -1;
-        // The forks are this JVM's only child processes: JMH starts one at a time.
+        endFork.run();
+        return true;
+    }
+
+    /** The forks are this JVM's only child processes: JMH starts one at a time. */
+    private static void endChildProcesses() {
         ProcessHandle.current().children().forEach(child -> {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
         });
-        return true;
     }
 
     private void watch() {

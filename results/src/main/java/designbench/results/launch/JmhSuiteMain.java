@@ -123,11 +123,8 @@ public final class JmhSuiteMain implements Callable<Integer> {
             if (!plain.isEmpty()) {
                 results.addAll(new Runner(options(profile, plain, List.of()).build(), progress).run());
             }
-            for (String executor : SWEEP_EXECUTORS) {
+            for (String executor : swept.isEmpty() ? List.<String>of() : SWEEP_EXECUTORS) {
                 for (int threads : SWEEP_THREAD_COUNTS) {
-                    if (swept.isEmpty()) {
-                        break;
-                    }
                     Map<String, String> sweepParams = new LinkedHashMap<>();
                     sweepParams.put(THREAD_KIND_PARAM, executor);
                     sweepParams.put(THREADS_PARAM, String.valueOf(threads));
