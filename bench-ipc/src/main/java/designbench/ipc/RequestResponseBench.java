@@ -1,0 +1,124 @@
+package designbench.ipc;
+
+import designbench.ipc.transport.Connection;
+import designbench.ipc.transport.Frames;
+import designbench.ipc.transport.Peer;
+import designbench.ipc.transport.PeerKind;
+import designbench.ipc.transport.PeerServer;
+import designbench.ipc.transport.Placement;
+import designbench.ipc.transport.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Question: when several clients call one local server (a sidecar, a local database), how many requests per second
+ * does each transport carry, and at what latency?
+ *
+ * <p>Setup: {@value #CONNECTIONS} JMH threads, each with its own connection to one peer, a separate JVM that echoes
+ * every frame of {@code messageBytes}; each thread sends a request and waits for its response. The blocking peers
+ * serve each connection on a thread of its own, the Netty peers on one event loop per core. The shared-memory ring
+ * is one-to-one, so it has no row here.
+ *
+ * <p>Reading the numbers: requests per second summed over the connections, higher is better; p50/p99/p99.9 are the
+ * round trips of all threads together, from HdrHistogram. Compare transports at the same size and placement. Our
+ * guess before measuring: with more connections than cores, scheduling dominates and the transports draw closer
+ * than in ping-pong.
+ *
+ * <p>Table: ipc-request-response in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(jvmArgsPrepend = {Transport.SHM_JVM_FLAG, "--enable-native-access=ALL-UNNAMED"})
+@State(Scope.Benchmark)
+@Threads(RequestResponseBench.CONNECTIONS)
+public class RequestResponseBench {
+    static final int CONNECTIONS = 4;
+
+    @Param
+    Transport transport;
+
+    @Param({"64", "1024", "65536", "1048576"})
+    int messageBytes;
+
+    @Param
+    Placement placement;
+
+    private Peer peerEnd;
+
+    @Setup(Level.Trial)
+    public void startPeer() throws IOException {
+        transport.checkAvailable();
+        placement.checkAvailable();
+        if (!transport.servesSeveralConnections()) {
+            throw new UnsupportedOperationException("unavailable: " + transport
+                    + " is one-to-one; several connections would need a polling thread per connection on each side");
+        }
+        placement.applyToThisProcess();
+        peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.PROCESS, placement);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopPeer() {
+        peerEnd.close();
+    }
+
+    /** One client thread's connection and latency log. */
+    @State(Scope.Thread)
+    public static class Client {
+        private Connection connection;
+        private ByteBuffer frame;
+        private long sequence;
+        private LatencyLog latencies;
+
+        @Setup(Level.Trial)
+        public void connect(RequestResponseBench bench, BenchmarkParams params) throws IOException {
+            connection = bench.peerEnd.connect();
+            frame = Frames.newFrame(bench.messageBytes);
+            latencies = LatencyLog.open(params);
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration(IterationParams iteration) {
+            latencies.startIteration(iteration);
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            latencies.endIteration();
+        }
+
+        @TearDown(Level.Trial)
+        public void disconnect() throws IOException {
+            try (Connection closing = connection; LatencyLog log = latencies) {
+                // the log, then the connection
+            }
+        }
+    }
+
+    @Benchmark
+    public long request(Client client) throws IOException {
+        long expected = ++client.sequence;
+        Frames.setSequence(client.frame, expected);
+        long start = System.nanoTime();
+        client.connection.send(client.frame);
+        ByteBuffer response = client.connection.receive(messageBytes);
+        client.latencies.record(System.nanoTime() - start);
+        Frames.checkSequence(response, expected);
+        return expected;
+    }
+}

@@ -1,0 +1,95 @@
+package designbench.ipc.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which CPUs the two ends of an exchange may run on. On a small VM a message that wakes a peer on the other CPU
+ * costs several times one that wakes it on the same CPU, so every IPC table says which placement it measured.
+ * Pinning uses Linux's {@code taskset}.
+ */
+public enum Placement {
+    /** Both ends, every thread of both JVMs, pinned to the first CPU this process may use. */
+    ONE_CPU,
+    /** The scheduler places both ends as it likes (usually on different CPUs when the machine is idle). */
+    ANY_CPU;
+
+    private static final String TASKSET = "/usr/bin/taskset";
+
+    /** Why this placement cannot be arranged here, or null when it can. */
+    public String unavailableReason() {
+        if (this == ANY_CPU) {
+            return null;
+        }
+        if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+            return "pinning uses Linux's taskset; this is " + System.getProperty("os.name");
+        }
+        return Files.isExecutable(Path.of(TASKSET)) ? null : "pinning needs " + TASKSET + " (package util-linux)";
+    }
+
+    /**
+     * Throws the exception the results tables show as "unavailable" when this placement cannot be arranged.
+     *
+     * @throws UnsupportedOperationException with a message starting "unavailable: "
+     */
+    public void checkAvailable() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new UnsupportedOperationException("unavailable: " + reason);
+        }
+    }
+
+    /** Pins every thread of this JVM (threads started later inherit it); does nothing for {@link #ANY_CPU}. */
+    public void applyToThisProcess() throws IOException {
+        if (this == ONE_CPU) {
+            checkAvailable();
+            run(List.of(TASKSET, "--all-tasks", "--cpu-list", "--pid", firstAllowedCpu(),
+                    String.valueOf(ProcessHandle.current().pid())));
+        }
+    }
+
+    /** The words to put before a command so it starts with this placement: taskset for ONE_CPU, none otherwise. */
+    public List<String> commandPrefix() throws IOException {
+        return this == ONE_CPU ? List.of(TASKSET, "--cpu-list", firstAllowedCpu()) : List.of();
+    }
+
+    /** The lowest CPU in this process's affinity list ("0-1" or "2,5-7" as taskset prints it). */
+    static String firstAllowedCpu() throws IOException {
+        String out = run(List.of(TASKSET, "--cpu-list", "--pid", String.valueOf(ProcessHandle.current().pid())));
+        String list = out.substring(out.lastIndexOf(':') + 1).trim();
+        return firstCpuOf(list);
+    }
+
+    /** The first CPU number of an affinity list such as "0-1" or "2,5-7". */
+    static String firstCpuOf(String cpuList) {
+        int end = 0;
+        while (end < cpuList.length() && Character.isDigit(cpuList.charAt(end))) {
+            end++;
+        }
+        if (end == 0) {
+            throw new IllegalArgumentException("not a CPU list: '" + cpuList + "'");
+        }
+        return cpuList.substring(0, end);
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        try {
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package designbench.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import designbench.ipc.transport.Transport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs each benchmark once per transport with minimal settings (one fork, one short iteration, one message size):
+ * not a measurement, but a benchmark that throws or hangs fails the build. It also checks that the latency logs
+ * the results tables read are written, tagged with the benchmark and its parameters.
+ */
+class BenchmarksSmokeIT {
+    @TempDir
+    Path histograms;
+
+    @Test
+    void everyBenchmarkRunsOverEveryTransportAndLogsItsLatencies() throws RunnerException, IOException {
+        String[] transports = Arrays.stream(Transport.values()).filter(t -> t.unavailableReason() == null)
+                .map(Enum::name).toArray(String[]::new);
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include("designbench\\.ipc\\.(PingPongBench|StreamBench)\\.")
+                .param("transport", transports)
+                .param("messageBytes", "1024")
+                .param("peer", "PROCESS")
+                .param("placement", "ONE_CPU")
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms)
+                .build()).run();
+        results.addAll(new Runner(new OptionsBuilder()
+                .include("designbench\\.ipc\\.RequestResponseBench\\.")
+                .param("transport", Arrays.stream(transports).filter(t -> !t.equals("SHM_RING"))
+                        .toArray(String[]::new))
+                .param("messageBytes", "1024")
+                .param("placement", "ANY_CPU")
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms)
+                .build()).run());
+
+        Set<String> ran = new HashSet<>();
+        for (RunResult result : results) {
+            double score = result.getPrimaryResult().getScore();
+            assertFalse(Double.isNaN(score) || score <= 0, result.getParams().getBenchmark() + " scored " + score);
+            ran.add(result.getParams().getBenchmark() + " " + result.getParams().getParam("transport"));
+        }
+        assertEquals(3 * transports.length - 1, ran.size(), "every benchmark ran over every transport: " + ran);
+
+        Set<String> tags = new TreeSet<>();
+        try (Stream<Path> logs = Files.list(histograms)) {
+            for (Path log : logs.toList()) {
+                HistogramLogReader reader = new HistogramLogReader(log.toFile());
+                for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
+                    assertTrue(h.getMaxValueAsDouble() > 0, log + " holds measured latencies");
+                    tags.add(h.getTag());
+                }
+                reader.close();
+            }
+        }
+        assertTrue(tags.contains("designbench.ipc.PingPongBench.roundTrip?messageBytes=1024&peer=PROCESS"
+                + "&placement=ONE_CPU&transport=NIO_UDS"), tags.toString());
+        assertTrue(tags.contains("designbench.ipc.RequestResponseBench.request?messageBytes=1024"
+                + "&placement=ANY_CPU&transport=NETTY_NIO_TCP"), tags.toString());
+        assertEquals(2 * transports.length - 1, tags.size(), "one tag per ping-pong and request/response row");
+        assertTrue(List.of(Transport.values()).size() >= transports.length);
+    }
+}

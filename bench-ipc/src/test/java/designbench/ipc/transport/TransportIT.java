@@ -1,0 +1,96 @@
+package designbench.ipc.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every transport over a real socket (or real shared memory), with its peer in a separate JVM and on a thread:
+ * the bytes come back intact, a frame of the wrong size is rejected on either side, and closing the peer removes
+ * its files and ends its process. The ring's wait is shortened by the build (designbench.ipc.waitSeconds).
+ */
+class TransportIT {
+    private static final int[] SIZES = {Frames.MIN_PAYLOAD_BYTES, 64, 65536, Frames.MAX_PAYLOAD_BYTES};
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void echoesEverySizeIntactAcrossProcesses(Transport transport) throws Exception {
+        echoesEverySizeIntact(transport, PeerKind.PROCESS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void echoesEverySizeIntactAcrossThreads(Transport transport) throws Exception {
+        echoesEverySizeIntact(transport, PeerKind.THREAD);
+    }
+
+    private static void echoesEverySizeIntact(Transport transport, PeerKind kind)
+            throws Exception {
+        assumeTrue(transport.unavailableReason() == null, () -> transport + ": " + transport.unavailableReason());
+        Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, kind, Placement.ANY_CPU);
+        Path privateDir = peer.privateDir();
+        Optional<ProcessHandle> process = peer.process();
+        assertEquals(kind == PeerKind.PROCESS, process.isPresent());
+        try (peer; Connection connection = peer.connect()) {
+            long sequence = 0;
+            for (int size : SIZES) {
+                ByteBuffer frame = Frames.newFrame(size);
+                Frames.setSequence(frame, ++sequence);
+                connection.send(frame);
+                ByteBuffer echo = connection.receive(size);
+                assertEquals(frame.duplicate().position(Frames.HEADER_BYTES), echo,
+                        transport + " echoed " + size + " bytes intact");
+            }
+        }
+        assertFalse(Files.exists(privateDir), "the peer's folder and socket files are gone");
+        if (process.isPresent()) {
+            process.get().onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(process.get().isAlive(), "the peer process is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anEchoOfTheWrongSizeIsABadFrame(Transport transport) throws IOException {
+        assumeTrue(transport.unavailableReason() == null);
+        try (Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.THREAD, Placement.ANY_CPU);
+             Connection connection = peer.connect()) {
+            connection.send(Frames.newFrame(64));
+            BadFrameException bad = assertThrows(BadFrameException.class, () -> connection.receive(128));
+            assertTrue(bad.getMessage().contains("length prefix 64, expected 128"), bad.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void thePeerRejectsABadLengthPrefixAndKeepsServing(Transport transport) throws IOException {
+        assumeTrue(transport.unavailableReason() == null);
+        try (Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.PROCESS, Placement.ANY_CPU)) {
+            try (Connection connection = peer.connect()) {
+                ByteBuffer frame = Frames.newFrame(64);
+                frame.putInt(0, 3); // shorter than any valid payload
+                connection.send(frame);
+                // The peer answers nothing and closes the connection (sockets) or stops serving the ring.
+                assertThrows(IOException.class, () -> connection.receive(64));
+            }
+            if (transport.servesSeveralConnections()) {
+                try (Connection next = peer.connect()) {
+                    next.send(Frames.newFrame(64));
+                    assertEquals(64, next.receive(64).remaining(), "the peer still serves new connections");
+                }
+            }
+            assertTrue(peer.process().orElseThrow().isAlive(), "a bad frame does not take the peer down");
+        }
+    }
+}
