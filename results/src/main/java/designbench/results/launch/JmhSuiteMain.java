@@ -58,6 +58,12 @@ public final class JmhSuiteMain implements Callable<Integer> {
     /** Row parameters a swept benchmark's results get: which kind of worker threads, how many. */
     public static final String THREAD_KIND_PARAM = "threadKind";
     public static final String THREADS_PARAM = "threads";
+    /**
+     * The system property that tells a benchmark fork where to write HdrHistogram latency logs, and the suffix of
+     * that folder's name in the run folder ({@code <suite>-histograms}); bench-ipc's LatencyLog reads the property.
+     */
+    public static final String HISTOGRAMS_PROPERTY = "designbench.histograms";
+    public static final String HISTOGRAMS_SUFFIX = "-histograms";
 
     @Option(names = "--suite", required = true, description = "suite name, used for file names: threads, ipc")
     String suite;
@@ -150,6 +156,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
     private ChainedOptionsBuilder options(DurationProfile profile, List<String> benchmarks, List<String> extraArgs) {
         List<String> jvmArgs = new ArrayList<>(forkJvmArgs);
         jvmArgs.addAll(extraArgs);
+        jvmArgs.add("-D" + HISTOGRAMS_PROPERTY + "=" + outDir.toAbsolutePath().resolve(suite + HISTOGRAMS_SUFFIX));
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(exactly(benchmarks))
                 .forks(profile.forks())

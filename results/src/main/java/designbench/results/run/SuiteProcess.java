@@ -5,6 +5,7 @@ import designbench.results.launch.JcstressSuiteMain;
 import designbench.results.launch.JmhSuiteMain;
 import designbench.results.table.BenchmarkFailure;
 import designbench.results.table.FailureLog;
+import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
 import designbench.results.table.StressResultLog;
@@ -74,12 +75,22 @@ final class SuiteProcess {
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, "", tests.size() - failed,
                     failed, 0, files), List.of(), tests);
         }
-        List<Measurement> measurements = new ArrayList<>(JmhJsonReader.read(results));
+        List<Measurement> scored = JmhJsonReader.read(results);
+        String detail = "";
+        Path histograms = outDir.resolve(suite.name() + JmhSuiteMain.HISTOGRAMS_SUFFIX);
+        try {
+            scored = HistogramLogs.attach(scored, HistogramLogs.read(histograms));
+        } catch (IOException e) {
+            // The scores stand without percentiles; the suites table says why they are missing.
+            detail = "no latency percentiles: " + e.getMessage();
+            System.err.println("designbench: " + detail);
+        }
+        List<Measurement> measurements = new ArrayList<>(scored);
         int measured = measurements.size();
         List<BenchmarkFailure> failures = FailureLog.read(failuresFile);
         failures.forEach(failure -> measurements.add(Measurement.failed(failure)));
         int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
-        return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, "", measured,
+        return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, detail, measured,
                 failures.size() - unavailable, unavailable, files), measurements, List.of());
     }
 
@@ -125,6 +136,8 @@ final class SuiteProcess {
                 String name = file.getFileName().toString();
                 if (name.equals(suiteName + "-report")) {
                     names.add(name + "/index.html");
+                } else if (name.equals(suiteName + JmhSuiteMain.HISTOGRAMS_SUFFIX)) {
+                    names.add(name + "/");
                 } else if (name.equals(suiteName + ".json") || name.equals(suiteName + ".log")
                         || name.equals(suiteName + "-failures.json") || name.equals(suiteName + "-results.json")) {
                     names.add(name);

@@ -1,6 +1,7 @@
 package designbench.results.table;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -14,20 +15,35 @@ import java.util.stream.Collectors;
  * @param unit          JMH's unit, e.g. "us/op"
  * @param failureReason null for a measured row; otherwise one line saying why there is no score
  * @param unavailable   true when there is no score because the variant does not apply here (not a failure)
+ * @param latencies     percentiles of the latencies the benchmark logged in HdrHistogram, or null when it logged none
  */
 public record Measurement(String benchmark, String mode, Map<String, String> params, double score, double error,
-                          String unit, String failureReason, boolean unavailable) {
+                          String unit, String failureReason, boolean unavailable, LatencyPercentiles latencies) {
 
     /** A row with a score. */
     public static Measurement measured(String benchmark, String mode, Map<String, String> params, double score,
                                        double error, String unit) {
-        return new Measurement(benchmark, mode, params, score, error, unit, null, false);
+        return new Measurement(benchmark, mode, params, score, error, unit, null, false, null);
     }
 
     /** A row for a benchmark that produced no score. */
     public static Measurement failed(BenchmarkFailure failure) {
         return new Measurement(failure.benchmark(), "", failure.params(), Double.NaN, Double.NaN, "",
-                failure.reason(), failure.unavailable());
+                failure.reason(), failure.unavailable(), null);
+    }
+
+    /** This row with the latency percentiles of its histograms. */
+    public Measurement withLatencies(LatencyPercentiles percentiles) {
+        return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, percentiles);
+    }
+
+    /**
+     * The tag a benchmark gives the histograms it logs for this row: {@code <benchmark>?<param>=<value>&...} with
+     * the parameters sorted by name (see bench-ipc's LatencyLog).
+     */
+    public String histogramTag() {
+        return benchmark + "?" + new TreeMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
     /** Whether this row has no score, for whatever reason. */

@@ -1,5 +1,7 @@
 package designbench.results.table;
 
+import java.util.Map;
+
 /**
  * A design question and the benchmark class that answers it.
  *
@@ -11,9 +13,38 @@ package designbench.results.table;
  * @param columnParam    a parameter whose values become the table's columns (a scaling table), or null for one
  *                       row per parameter set
  * @param readingNote    one sentence on how to read the table: what the ratio means here
+ * @param baselineByValue for questions whose baseline depends on the row: the baseline value of
+ *                        {@code baselineParam} for each of its values (rows with other values use
+ *                        {@code baselineValue}); empty for one common baseline
+ * @param bytesParam     a parameter holding bytes per operation, which adds an MB/s column to a throughput table;
+ *                       null for none
  */
 public record Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
-                       String columnParam, String readingNote) {
+                       String columnParam, String readingNote, Map<String, String> baselineByValue,
+                       String bytesParam) {
+
+    /** A question with one common baseline and no MB/s column. */
+    public Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
+                    String columnParam, String readingNote) {
+        this(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote, Map.of(), null);
+    }
+
+    /** The value of {@link #baselineParam()} that is the baseline for a row having {@code value}. */
+    public String baselineValueFor(String value) {
+        return baselineByValue.getOrDefault(value, baselineValue);
+    }
+
+    /**
+     * Payload megabytes (10^6 bytes) per second for a row of a throughput table with a {@link #bytesParam()}, or NaN
+     * when the row has no such figure.
+     */
+    public double megabytesPerSecond(Measurement row) {
+        if (bytesParam == null || row.failed() || !"ops/s".equals(row.unit())
+                || !row.params().containsKey(bytesParam)) {
+            return Double.NaN;
+        }
+        return row.score() * Double.parseDouble(row.params().get(bytesParam)) / 1e6;
+    }
 
     /** Whether this question names a baseline to compute ratios against. */
     public boolean hasBaseline() {
@@ -25,8 +56,11 @@ public record Question(String id, String title, String benchmarkClass, String ba
         return columnParam != null;
     }
 
-    /** "threadKind=PLATFORM", or "none". */
+    /** "threadKind=PLATFORM", "its transport baseline" when the baseline depends on the row, or "none". */
     public String baselineLabel() {
-        return hasBaseline() ? baselineParam + "=" + baselineValue : "none";
+        if (!hasBaseline()) {
+            return "none";
+        }
+        return baselineByValue.isEmpty() ? baselineParam + "=" + baselineValue : "its " + baselineParam + " baseline";
     }
 }

@@ -2,6 +2,7 @@ package designbench.results.table;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The design questions the suites answer, in the order tables appear. A benchmark class not listed here still
@@ -10,6 +11,17 @@ import java.util.Locale;
 public final class QuestionCatalog {
     private static final String THREADS = "designbench.threads.virtual.";
     private static final String LOCKS = "designbench.threads.locks.";
+    private static final String IPC = "designbench.ipc.";
+    /** Each IPC transport's ratio is to TCP loopback of its own implementation family. */
+    private static final Map<String, String> IPC_BASELINES = Map.of(
+            "NIO_TCP", "NIO_TCP", "NIO_UDS", "NIO_TCP", "JUNIXSOCKET_UDS", "NIO_TCP", "SHM_RING", "NIO_TCP",
+            "NETTY_NIO_TCP", "NETTY_NIO_TCP", "NETTY_EPOLL_TCP", "NETTY_EPOLL_TCP",
+            "NETTY_EPOLL_UDS", "NETTY_EPOLL_TCP");
+    private static final String IPC_NOTE = " The ratio is to TCP loopback of the same family: NIO_UDS, "
+            + "JUNIXSOCKET_UDS and SHM_RING (shared memory, both ends busy-polling: the floor) to NIO_TCP, "
+            + "NETTY_EPOLL_UDS to NETTY_EPOLL_TCP. placement=ONE_CPU pins both ends to one CPU; ANY_CPU lets the "
+            + "scheduler wake the reader on another CPU, which on a small VM costs tens of µs: compare like with "
+            + "like.";
 
     /** Every known question, in reading order. */
     public static final List<Question> QUESTIONS = List.of(
@@ -41,7 +53,24 @@ public final class QuestionCatalog {
                     LOCKS + "ReadMostlyPairBench", "lock", "SYNCHRONIZED", "threads",
                     "Operations per µs summed over all threads, readPercent of them reads; the ratio is to "
                             + "SYNCHRONIZED in the same column. Columns beyond the core count are oversubscribed. "
-                            + "Virtual workers are not time-sliced: see LockedCounterBench's Javadoc."));
+                            + "Virtual workers are not time-sliced: see LockedCounterBench's Javadoc."),
+            new Question("ipc-ping-pong",
+                    "TCP loopback or a Unix domain socket: how long is one round trip, per message size?",
+                    IPC + "PingPongBench", "transport", "NIO_TCP", null,
+                    "Microseconds per round trip of messageBytes, mean and HdrHistogram percentiles. peer=PROCESS is "
+                            + "a separate JVM, THREAD a thread of the same one: the difference is the process "
+                            + "boundary." + IPC_NOTE, IPC_BASELINES, null),
+            new Question("ipc-stream",
+                    "How fast can one process stream messages to another over each transport?",
+                    IPC + "StreamBench", "transport", "NIO_TCP", null,
+                    "Messages per second sent one way to a separate JVM; MB/s is payload megabytes (10^6 bytes) "
+                            + "per second." + IPC_NOTE, IPC_BASELINES, "messageBytes"),
+            new Question("ipc-request-response",
+                    "Several clients calling one local server: how many requests per second, at what latency?",
+                    IPC + "RequestResponseBench", "transport", "NIO_TCP", null,
+                    "Requests per second summed over 4 connections, each its own JMH thread, to a separate JVM; "
+                            + "percentiles are per request over all connections." + IPC_NOTE, IPC_BASELINES,
+                    null));
 
     private QuestionCatalog() {
     }

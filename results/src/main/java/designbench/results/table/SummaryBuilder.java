@@ -41,7 +41,7 @@ public final class SummaryBuilder {
             return null;
         }
         Map<String, String> wanted = new LinkedHashMap<>(row.params());
-        wanted.put(question.baselineParam(), question.baselineValue());
+        wanted.put(question.baselineParam(), question.baselineValueFor(row.params().get(question.baselineParam())));
         for (Measurement candidate : rows) {
             if (candidate.benchmark().equals(row.benchmark()) && candidate.params().equals(wanted)
                     && Objects.equals(candidate.mode(), row.mode()) && !candidate.failed()) {

@@ -1,7 +1,9 @@
 package designbench.results.write;
 
 import designbench.results.env.Environment;
+import designbench.results.table.LatencyPercentiles;
 import designbench.results.table.Measurement;
+import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.StressOutcome;
 import designbench.results.table.StressTestResult;
@@ -9,6 +11,7 @@ import designbench.results.table.SuiteOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,7 +21,7 @@ public final class SummaryWriter {
     /** summary.csv's columns, in order; {@link ResultsIndexWriter} reads them back by these names. */
     public static final List<String> CSV_COLUMNS = List.of("question", "question_title", "benchmark", "params",
             "mode", "score", "error", "unit", "ratio_to_baseline", "baseline", "better", "clearly_differs",
-            "status", "reason");
+            "status", "reason", "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples");
 
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
             + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
@@ -80,19 +83,52 @@ public final class SummaryWriter {
     }
 
     private static void appendFlatTable(StringBuilder out, QuestionTable table) {
-        MarkdownTable markdown = new MarkdownTable(List.of("benchmark", "params", "score", "± error", "unit",
-                "ratio to " + table.question().baselineLabel()));
+        Question question = table.question();
+        boolean megabytes = question.bytesParam() != null;
+        boolean latencies = table.rows().stream().anyMatch(r -> r.measurement().latencies() != null);
+        List<String> headers = new ArrayList<>(List.of("benchmark", "params", "score", "± error", "unit"));
+        if (megabytes) {
+            headers.add("MB/s");
+        }
+        if (latencies) {
+            headers.addAll(LATENCY_HEADERS);
+        }
+        headers.add("ratio to " + question.baselineLabel());
+        MarkdownTable markdown = new MarkdownTable(headers);
         for (QuestionTable.Row row : table.rows()) {
             Measurement m = row.measurement();
+            List<String> cells = new ArrayList<>(List.of(m.shortName(), m.paramsLabel()));
             if (m.failed()) {
-                markdown.row(List.of(m.shortName(), m.paramsLabel(), m.unavailable() ? "unavailable" : "**FAILED**",
-                        "", "", m.failureReason()));
+                cells.addAll(List.of(m.unavailable() ? "unavailable" : "**FAILED**", "", ""));
+                cells.addAll(Collections.nCopies(headers.size() - cells.size() - 1, ""));
+                cells.add(m.failureReason());
             } else {
-                markdown.row(List.of(m.shortName(), m.paramsLabel(), Numbers.format(m.score()),
-                        Numbers.format(m.error()), m.unit(), ratioCell(row)));
+                cells.addAll(List.of(Numbers.format(m.score()), Numbers.format(m.error()), m.unit()));
+                if (megabytes) {
+                    cells.add(Numbers.format(question.megabytesPerSecond(m)));
+                }
+                if (latencies) {
+                    cells.addAll(latencyCells(m.latencies()));
+                }
+                cells.add(ratioCell(row));
             }
+            markdown.row(cells);
         }
         markdown.appendTo(out);
+        if (latencies) {
+            out.append("\nPercentiles in µs over every measured operation of every fork, from the HdrHistogram logs in "
+                    + "the run folder.\n");
+        }
+    }
+
+    private static final List<String> LATENCY_HEADERS = List.of("p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs");
+
+    private static List<String> latencyCells(LatencyPercentiles p) {
+        if (p == null) {
+            return Collections.nCopies(LATENCY_HEADERS.size(), "");
+        }
+        return List.of(Numbers.format(p.p50()), Numbers.format(p.p90()), Numbers.format(p.p99()),
+                Numbers.format(p.p999()), Numbers.format(p.max()));
     }
 
     /** The CSV summary of one run: one line per benchmark and parameter set, failures included. */
@@ -119,6 +155,14 @@ public final class SummaryWriter {
                     record.add(row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
                     record.add(m.status());
                     record.add(m.failed() ? m.failureReason() : "");
+                    double megabytes = table.question().megabytesPerSecond(m);
+                    record.add(Double.isNaN(megabytes) ? "" : megabytes);
+                    LatencyPercentiles p = m.latencies();
+                    if (p == null) {
+                        record.addAll(Collections.nCopies(6, ""));
+                    } else {
+                        record.addAll(List.of(p.p50(), p.p90(), p.p99(), p.p999(), p.max(), p.count()));
+                    }
                     printer.printRecord(record);
                 }
             }
@@ -127,7 +171,8 @@ public final class SummaryWriter {
                     printer.printRecord(StressTable.QUESTION_ID, StressTable.QUESTION_TITLE, test.shortName(),
                             "outcome=" + outcome.id(), StressTable.MODE, outcome.count(), "", "samples", "", "", "",
                             "", test.verdict(), outcome.expectation() + ": " + outcome.description()
-                                    + (test.error() == null ? "" : " (" + test.error() + ")"));
+                                    + (test.error() == null ? "" : " (" + test.error() + ")"),
+                            "", "", "", "", "", "", "");
                 }
             }
         } catch (IOException e) {
