@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * back, checking the echoed length and sequence number. The peer is a separate JVM ({@code peer=PROCESS}) or a
  * thread of this one ({@code THREAD}); both ends are pinned to one CPU ({@code placement=ONE_CPU}) or left to the
  * scheduler ({@code ANY_CPU}). Every round trip is also recorded in an HdrHistogram (see {@link LatencyLog}); the
- * two clock reads that costs are a few tens of nanoseconds against round trips of microseconds.
+ * two clock reads that costs are a few tens of nanoseconds against round trips of microseconds. Setup primes the
+ * peer first (see {@link PeerPriming}).
  *
  * <p>Reading the numbers: µs per round trip, lower is better; p50/p99/p99.9 come from the histogram. Compare
  * transports at the same size, peer and placement: the ratio to TCP loopback of the same family is the answer, the
@@ -73,7 +74,8 @@ public class PingPongBench {
         peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, peer, placement);
         connection = peerEnd.connect();
         frame = Frames.newFrame(messageBytes);
-        latencies = LatencyLog.open(params);
+        latencies = LatencyLog.open(params); // records nothing until the first measured iteration
+        PeerPriming.prime(this::roundTrip);
     }
 
     @Setup(Level.Iteration)

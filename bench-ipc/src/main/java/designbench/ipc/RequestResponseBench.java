@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.IterationParams;
  * <p>Setup: {@value #CONNECTIONS} JMH threads, each with its own connection to one peer, a separate JVM that echoes
  * every frame of {@code messageBytes}; each thread sends a request and waits for its response. The blocking peers
  * serve each connection on a thread of its own, the Netty peers on one event loop per core. The shared-memory ring
- * is one-to-one, so it has no row here.
+ * is one-to-one, so it has no row here. Each client primes the peer first (see {@link PeerPriming}).
  *
  * <p>Reading the numbers: requests per second summed over the connections, higher is better; p50/p99/p99.9 are the
  * round trips of all threads together, from HdrHistogram. Compare transports at the same size and placement. Our
@@ -89,7 +89,8 @@ public class RequestResponseBench {
         public void connect(RequestResponseBench bench, BenchmarkParams params) throws IOException {
             connection = bench.peerEnd.connect();
             frame = Frames.newFrame(bench.messageBytes);
-            latencies = LatencyLog.open(params);
+            latencies = LatencyLog.open(params); // records nothing until the first measured iteration
+            PeerPriming.prime(() -> bench.request(this));
         }
 
         @Setup(Level.Iteration)

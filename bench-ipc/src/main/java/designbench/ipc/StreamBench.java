@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>Setup: the client sends length-prefixed frames of {@code messageBytes} back to back; the peer, a separate JVM,
  * reads and checks every frame and answers nothing. Flow control is the transport's own: a full socket buffer
  * blocks the writer, Netty's writer waits below its high-water mark, the ring writer polls while the ring is full.
- * A frame the peer rejects closes the connection, which fails the next send.
+ * A frame the peer rejects closes the connection, which fails the next send. Setup primes the peer first (see
+ * {@link PeerPriming}).
  *
  * <p>Reading the numbers: messages per second, higher is better; the table adds MB/s (10^6 bytes of payload per
  * second). Compare transports at the same size and placement; the ratio to TCP loopback of the same family is the
@@ -64,6 +65,7 @@ public class StreamBench {
         peerEnd = Peer.start(transport, PeerServer.Mode.SINK, PeerKind.PROCESS, placement);
         connection = peerEnd.connect();
         frame = Frames.newFrame(messageBytes);
+        PeerPriming.prime(this::send);
     }
 
     @Benchmark

@@ -187,9 +187,9 @@ public final class ResultsIndexWriter {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = Files.newBufferedReader(folder.resolve("summary.csv"), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
-            if (!parser.getHeaderNames().containsAll(SummaryWriter.CSV_COLUMNS)) {
+            if (!parser.getHeaderNames().containsAll(SummaryWriter.CSV_INDEX_COLUMNS)) {
                 throw new IOException(folder.resolve("summary.csv") + " lacks some of the columns "
-                        + SummaryWriter.CSV_COLUMNS);
+                        + SummaryWriter.CSV_INDEX_COLUMNS);
             }
             return new Run(folder, env, parser.getRecords());
         }

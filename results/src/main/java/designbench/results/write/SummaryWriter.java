@@ -13,15 +13,22 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Renders one run's tables: summary.md for people, summary.csv for tools and for results/README.md. */
 public final class SummaryWriter {
-    /** summary.csv's columns, in order; {@link ResultsIndexWriter} reads them back by these names. */
-    public static final List<String> CSV_COLUMNS = List.of("question", "question_title", "benchmark", "params",
-            "mode", "score", "error", "unit", "ratio_to_baseline", "baseline", "better", "clearly_differs",
-            "status", "reason", "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples");
+    /**
+     * The columns every summary.csv has had since the first run; {@link ResultsIndexWriter} reads them back by these
+     * names, so committed runs of any age can be compared.
+     */
+    public static final List<String> CSV_INDEX_COLUMNS = List.of("question", "question_title", "benchmark",
+            "params", "mode", "score", "error", "unit", "ratio_to_baseline", "baseline", "better", "clearly_differs",
+            "status", "reason");
+    /** summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known. */
+    public static final List<String> CSV_COLUMNS = Stream.concat(CSV_INDEX_COLUMNS.stream(), Stream.of(
+            "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples")).toList();
 
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
             + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";

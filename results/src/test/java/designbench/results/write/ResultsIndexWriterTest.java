@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,32 @@ class ResultsIndexWriterTest {
         assertTrue(readme.contains("**FAILED**: java.lang.IllegalStateException: hand-off lost tokens"), readme);
         assertTrue(readme.contains("| quick | 2 |"), "each machine has two finished runs: " + readme);
         assertFalse(readme.contains("incomplete"), readme);
+    }
+
+    @Test
+    void runsFromBeforeThePercentileColumnsStillCompare() throws Exception {
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixtureTables(), List.of());
+        writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", withIndexColumnsOnly(csv));
+        writeRun("xeon-8481c-4c-16g", "2026-11-28T05-00-00Z", csv);
+
+        Path index = resultsDir.resolve("README.md");
+        ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
+        assertTrue(Files.readString(index).contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op "
+                + "| 165 ± 209 (1.00) | 165 ± 209 (1.00) |"));
+    }
+
+    /** The same summary as the first runs wrote it, before MB/s and percentile columns were added. */
+    private static String withIndexColumnsOnly(String csv) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get());
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                     .setHeader(SummaryWriter.CSV_INDEX_COLUMNS.toArray(String[]::new)).get())) {
+            for (CSVRecord record : parser) {
+                printer.printRecord(SummaryWriter.CSV_INDEX_COLUMNS.stream().map(record::get).toList());
+            }
+        }
+        return out.toString();
     }
 
     @Test
