@@ -2,7 +2,9 @@ package designbench.results.launch;
 
 import designbench.results.run.DurationProfile;
 import designbench.results.table.FailureLog;
+import designbench.results.table.HistogramLogs;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -37,8 +40,10 @@ import picocli.CommandLine.Option;
 /**
  * Runs one JMH suite inside the suite's own JVM (its benchmarks.jar on the class path) and leaves three files in
  * the output folder: {@code <suite>.json} (JMH's JSON), {@code <suite>.log} (JMH's full text output) and
- * {@code <suite>-failures.json}. Exits 0 when JMH ran to the end, failed benchmarks included: deciding what a
- * failure means for the build is the caller's job, once everything that succeeded is written.
+ * {@code <suite>-failures.json}; plus {@code <suite>-histograms/}, the HdrHistogram logs of the benchmarks that
+ * record latencies (see {@link #HISTOGRAMS_PROPERTY}). Exits 0 when JMH ran to the end, failed benchmarks
+ * included: deciding what a failure means for the build is the caller's job, once everything that succeeded is
+ * written.
  *
  * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
  * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads.
@@ -59,11 +64,11 @@ public final class JmhSuiteMain implements Callable<Integer> {
     public static final String THREAD_KIND_PARAM = "threadKind";
     public static final String THREADS_PARAM = "threads";
     /**
-     * The system property that tells a benchmark fork where to write HdrHistogram latency logs, and the suffix of
-     * that folder's name in the run folder ({@code <suite>-histograms}); bench-ipc's LatencyLog reads the property.
+     * The system property that tells every benchmark fork the absolute path of the folder to write its HdrHistogram
+     * latency logs into ({@code <out>/<suite>-histograms}, see {@link HistogramLogs}); bench-ipc's LatencyLog reads
+     * it. The folder exists before the first fork starts; a suite that logged nothing leaves no folder.
      */
     public static final String HISTOGRAMS_PROPERTY = "designbench.histograms";
-    public static final String HISTOGRAMS_SUFFIX = "-histograms";
 
     @Option(names = "--suite", required = true, description = "suite name, used for file names: threads, ipc")
     String suite;
@@ -111,11 +116,23 @@ public final class JmhSuiteMain implements Callable<Integer> {
             return NOTHING_SELECTED;
         }
         Files.createDirectories(outDir);
+        Path histograms = HistogramLogs.folderOf(outDir.toAbsolutePath(), suite);
+        Files.createDirectories(histograms);
         Path json = outDir.resolve(suite + ".json");
         Path log = outDir.resolve(suite + ".log");
         System.out.printf("[%s] %d benchmarks, profile %s; JMH's full output: %s%n",
                 suite, benchmarkCount, profile.describe(), log);
+        try {
+            runAll(profile, plain, swept, benchmarkCount, json, log);
+        } finally {
+            deleteIfEmpty(histograms);
+        }
+        return 0;
+    }
 
+    /** Runs the plain benchmarks, then the thread sweeps, and writes the JSON results and the failure records. */
+    private void runAll(DurationProfile profile, List<String> plain, List<String> swept, int benchmarkCount,
+                        Path json, Path log) throws Exception {
         List<RunResult> results = new ArrayList<>();
         long plannedForkMillis = (long) profile.warmupIterations() * profile.warmupMillis()
                 + (long) profile.measurementIterations() * profile.measurementMillis();
@@ -150,13 +167,23 @@ public final class JmhSuiteMain implements Callable<Integer> {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
             FailureLog.write(outDir.resolve(suite + "-failures.json"), progress.failures());
         }
-        return 0;
+    }
+
+    /** Removes the histogram folder of a suite whose benchmarks logged no latencies, so no empty folder is left. */
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        boolean empty;
+        try (Stream<Path> files = Files.list(folder)) {
+            empty = files.findAny().isEmpty();
+        }
+        if (empty) {
+            Files.delete(folder);
+        }
     }
 
     private ChainedOptionsBuilder options(DurationProfile profile, List<String> benchmarks, List<String> extraArgs) {
         List<String> jvmArgs = new ArrayList<>(forkJvmArgs);
         jvmArgs.addAll(extraArgs);
-        jvmArgs.add("-D" + HISTOGRAMS_PROPERTY + "=" + outDir.toAbsolutePath().resolve(suite + HISTOGRAMS_SUFFIX));
+        jvmArgs.add("-D" + HISTOGRAMS_PROPERTY + "=" + HistogramLogs.folderOf(outDir.toAbsolutePath(), suite));
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(exactly(benchmarks))
                 .forks(profile.forks())

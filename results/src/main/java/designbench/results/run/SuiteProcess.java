@@ -75,22 +75,29 @@ final class SuiteProcess {
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, "", tests.size() - failed,
                     failed, 0, files), List.of(), tests);
         }
-        List<Measurement> scored = JmhJsonReader.read(results);
+        return readJmhOutput(suite.name(), outDir, files);
+    }
+
+    /**
+     * The rows of a JMH suite that ran to its end: scores from {@code <suite>.json} with the latency percentiles of
+     * {@code <suite>-histograms/}, then the failures of {@code <suite>-failures.json}. A latency log that cannot be
+     * read costs the suite its percentiles, not its scores: the outcome's detail names the file.
+     */
+    static Result readJmhOutput(String suite, Path outDir, List<String> files) throws IOException {
+        List<Measurement> scored = JmhJsonReader.read(outDir.resolve(suite + ".json"));
         String detail = "";
-        Path histograms = outDir.resolve(suite.name() + JmhSuiteMain.HISTOGRAMS_SUFFIX);
         try {
-            scored = HistogramLogs.attach(scored, HistogramLogs.read(histograms));
+            scored = HistogramLogs.attach(scored, HistogramLogs.read(HistogramLogs.folderOf(outDir, suite)));
         } catch (IOException e) {
-            // The scores stand without percentiles; the suites table says why they are missing.
             detail = "no latency percentiles: " + e.getMessage();
             System.err.println("designbench: " + detail);
         }
         List<Measurement> measurements = new ArrayList<>(scored);
         int measured = measurements.size();
-        List<BenchmarkFailure> failures = FailureLog.read(failuresFile);
+        List<BenchmarkFailure> failures = FailureLog.read(outDir.resolve(suite + "-failures.json"));
         failures.forEach(failure -> measurements.add(Measurement.failed(failure)));
         int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
-        return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.RAN, detail, measured,
+        return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
                 failures.size() - unavailable, unavailable, files), measurements, List.of());
     }
 
@@ -136,7 +143,7 @@ final class SuiteProcess {
                 String name = file.getFileName().toString();
                 if (name.equals(suiteName + "-report")) {
                     names.add(name + "/index.html");
-                } else if (name.equals(suiteName + JmhSuiteMain.HISTOGRAMS_SUFFIX)) {
+                } else if (file.equals(HistogramLogs.folderOf(dir, suiteName))) {
                     names.add(name + "/");
                 } else if (name.equals(suiteName + ".json") || name.equals(suiteName + ".log")
                         || name.equals(suiteName + "-failures.json") || name.equals(suiteName + "-results.json")) {

@@ -8,20 +8,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogScanner;
 
 /**
- * Reads the HdrHistogram logs a suite's benchmarks wrote ({@code <suite>-histograms/*.hlog}), merges every interval
- * histogram that carries the same tag, and gives each matching row its percentiles.
+ * Reads the HdrHistogram logs a suite's benchmark forks wrote ({@code <suite>-histograms/*.hlog} in the run folder,
+ * nanoseconds, one tagged interval histogram per measured iteration), merges every interval histogram that carries
+ * the same tag, and gives each matching row its percentiles.
  */
 public final class HistogramLogs {
     private HistogramLogs() {
     }
 
-    /** The folder a suite's forks write their logs into, inside the run folder. */
+    /** The folder a suite's forks write their logs into, inside the run folder: {@code ipc-histograms} for ipc. */
     public static Path folderOf(Path runDir, String suite) {
         return runDir.resolve(suite + "-histograms");
     }
@@ -29,7 +32,8 @@ public final class HistogramLogs {
     /**
      * The merged histogram per tag of every {@code .hlog} file in a folder; none when the folder does not exist.
      *
-     * @throws IOException naming the file, when a log cannot be read or holds an untagged histogram
+     * @throws IOException naming the file (as {@code <folder>/<file>}) when a log cannot be read, has a line that
+     *                     is not HdrHistogram's log format, or holds an untagged histogram
      */
     public static Map<String, Histogram> read(Path folder) throws IOException {
         Map<String, Histogram> byTag = new HashMap<>();
@@ -41,32 +45,20 @@ public final class HistogramLogs {
             logs = files.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList();
         }
         for (Path log : logs) {
-            readOne(log, byTag);
+            String shownAs = folder.getFileName() + "/" + log.getFileName();
+            try (HistogramLogScanner scanner = new HistogramLogScanner(log.toFile())) {
+                scanner.process(new TagMerger(byTag));
+            } catch (FileNotFoundException e) {
+                throw new IOException("cannot open the latency log " + shownAs + ": " + e.getMessage(), e);
+            } catch (NoSuchElementException e) {
+                throw new IOException("the latency log " + shownAs + " is not a valid HdrHistogram log: it ends in "
+                        + "the middle of a line (was its fork killed while writing?)", e);
+            } catch (RuntimeException e) {
+                throw new IOException("the latency log " + shownAs + " is not a valid HdrHistogram log: it holds "
+                        + e.getMessage(), e);
+            }
         }
         return byTag;
-    }
-
-    private static void readOne(Path log, Map<String, Histogram> byTag) throws IOException {
-        HistogramLogReader reader;
-        try {
-            reader = new HistogramLogReader(log.toFile());
-        } catch (FileNotFoundException e) {
-            throw new IOException("cannot read the latency log " + log, e);
-        }
-        try {
-            for (EncodableHistogram interval; (interval = reader.nextIntervalHistogram()) != null; ) {
-                if (!(interval instanceof Histogram histogram) || interval.getTag() == null) {
-                    throw new IOException("the latency log " + log + " holds an untagged or non-integer histogram");
-                }
-                byTag.computeIfAbsent(interval.getTag(), tag -> new Histogram(histogram.getHighestTrackableValue(),
-                        histogram.getNumberOfSignificantValueDigits())).add(histogram);
-            }
-        } catch (RuntimeException e) {
-            // HdrHistogram reports a corrupt line with an unchecked exception: say which file it was.
-            throw new IOException("the latency log " + log + " is not a valid HdrHistogram log: " + e, e);
-        } finally {
-            reader.close();
-        }
     }
 
     /** The rows, each with the percentiles of the histograms tagged for it (rows without any are unchanged). */
@@ -77,5 +69,50 @@ public final class HistogramLogs {
             attached.add(histogram == null ? row : row.withLatencies(LatencyPercentiles.of(histogram)));
         }
         return attached;
+    }
+
+    /**
+     * Adds each interval histogram of one log to the merged histogram of its tag. HdrHistogram's own
+     * HistogramLogReader stops silently at a line it cannot parse, which would drop the rest of a log unnoticed;
+     * this handler makes every such line an error instead.
+     */
+    private record TagMerger(Map<String, Histogram> byTag) implements HistogramLogScanner.EventHandler {
+        @Override
+        public boolean onComment(String comment) {
+            return false;
+        }
+
+        @Override
+        public boolean onBaseTime(double secondsSinceEpoch) {
+            return false;
+        }
+
+        @Override
+        public boolean onStartTime(double secondsSinceEpoch) {
+            return false;
+        }
+
+        @Override
+        public boolean onHistogram(String tag, double timestamp, double length,
+                                   HistogramLogScanner.EncodableHistogramSupplier lazyReader) {
+            EncodableHistogram interval;
+            try {
+                interval = lazyReader.read();
+            } catch (DataFormatException e) {
+                throw new IllegalArgumentException("a histogram that does not decode: " + e.getMessage(), e);
+            }
+            if (tag == null || !(interval instanceof Histogram histogram)) {
+                throw new IllegalArgumentException("an untagged or non-integer histogram");
+            }
+            // Auto-resizing, so that logs written with different highest trackable values still merge.
+            byTag.computeIfAbsent(tag, t -> new Histogram(histogram.getNumberOfSignificantValueDigits()))
+                    .add(histogram);
+            return false;
+        }
+
+        @Override
+        public boolean onException(Throwable error) {
+            throw new IllegalArgumentException("a line that is not in the log format (" + error + ")", error);
+        }
     }
 }

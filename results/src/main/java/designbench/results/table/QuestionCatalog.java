@@ -57,7 +57,8 @@ public final class QuestionCatalog {
             new Question("ipc-ping-pong",
                     "TCP loopback or a Unix domain socket: how long is one round trip, per message size?",
                     IPC + "PingPongBench", "transport", "NIO_TCP", null,
-                    "Microseconds per round trip of messageBytes, mean and HdrHistogram percentiles. peer=PROCESS is "
+                    "Microseconds per round trip of messageBytes: the score is the mean, p50 to max are HdrHistogram "
+                            + "percentiles over every measured round trip. peer=PROCESS is "
                             + "a separate JVM, THREAD a thread of the same one: the difference is the process "
                             + "boundary." + IPC_NOTE, IPC_BASELINES, null),
             new Question("ipc-stream",

@@ -64,8 +64,10 @@ public final class ResultsIndexWriter {
                 .append("Each machine column shows, for each question, that machine's latest run that answered it ")
                 .append("(a run made with `-Dbench.include` answers only some). A cell reads `score ± error (ratio)`: ")
                 .append("± is the half-width of JMH's 99.9% confidence interval and the ratio is to the question's ")
-                .append("baseline row on the same machine. Compare ratios across machines; absolute values belong ")
-                .append("to their machine.\n\n## Machines\n\n");
+                .append("baseline row on the same machine. Rows whose benchmark logs every operation's latency ")
+                .append("(the IPC questions) add `; p50 X, p99 Y µs`, percentiles over all measured operations. ")
+                .append("Compare ratios across machines; absolute values belong to their machine.\n\n")
+                .append("## Machines\n\n");
         MarkdownTable machines = new MarkdownTable(List.of("machine", "CPU", "cores (physical / logical)", "memory",
                 "OS, kernel", "JDK", "latest run", "profile", "runs"));
         for (List<Run> runs : loaded.values()) {
@@ -238,7 +240,19 @@ public final class ResultsIndexWriter {
         String ratio = row.get("ratio_to_baseline").isEmpty() ? ""
                 : " (" + Numbers.ratio(Double.parseDouble(row.get("ratio_to_baseline")))
                         + ("false".equals(row.get("clearly_differs")) ? " ~" : "") + ")";
-        return score + " ± " + error + ratio;
+        return score + " ± " + error + ratio + latencies(row);
+    }
+
+    /**
+     * "; p50 14.6, p99 22.3 µs" for a row with latency percentiles (the IPC questions); "" for other rows and for
+     * runs written before summary.csv had those columns.
+     */
+    private static String latencies(CSVRecord row) {
+        if (!row.isSet("p50_us") || row.get("p50_us").isEmpty()) {
+            return "";
+        }
+        return "; p50 " + Numbers.format(Double.parseDouble(row.get("p50_us")))
+                + ", p99 " + Numbers.format(Double.parseDouble(row.get("p99_us"))) + " µs";
     }
 
     private static String link(Path indexDir, Path runFolder, String text) {

@@ -1,6 +1,7 @@
 package designbench.results.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import designbench.results.launch.FailOnPurposeProfiler;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on real suites (the test fixtures FixtureBench for JMH and FixtureRaceStress for jcstress,
- * run in forked JVMs): two runs, the second with a benchmark failing on purpose. Checks files, tables, exit codes
- * and that the first run is left untouched.
+ * The whole pipeline on real suites (the test fixtures FixtureBench and FixtureLatencyBench for JMH and
+ * FixtureRaceStress for jcstress, run in forked JVMs): two runs, the second with a benchmark failing on purpose.
+ * Checks files, tables, latency logs, exit codes and that the first run is left untouched.
  */
 class BenchRunIT {
     private static final String MACHINE = "test-machine";
@@ -75,15 +76,24 @@ class BenchRunIT {
         assertTrue(firstSummary.contains("| FixtureRaceStress.BrokenPlain | CONTROL_CAUGHT |"), firstSummary);
         assertTrue(firstSummary.contains("| FixtureRaceStress.Atomic | OK |"), firstSummary);
         assertTrue(Files.isRegularFile(first.resolve("fixture-jcstress-report/index.html")));
+        // FixtureLatencyBench logged its latencies where the fork was told to, and its row shows their percentiles.
+        try (Stream<Path> logs = Files.list(first.resolve("fixture-histograms"))) {
+            assertEquals(1, logs.filter(log -> log.toString().endsWith(".hlog")).count());
+        }
+        String latencyRow = firstSummary.lines().filter(line -> line.startsWith("| FixtureLatencyBench.operation |"))
+                .findFirst().orElseThrow();
+        assertTrue(latencyRow.contains("| 1.00 | 1.00 | 1.00 | 1.00 | 1.00 |"), latencyRow);
         Map<String, String> firstContents = snapshot(first);
 
         Thread.sleep(1100); // run ids have one-second resolution
-        int exit = run("--fail-on-purpose=FixtureBench");
+        // Only FixtureBench this time: a suite whose benchmarks log no latencies must leave no histogram folder.
+        int exit = run("--fail-on-purpose=FixtureBench", "--include=FixtureBench");
         assertEquals(1, exit, "a run with a failed benchmark must exit non-zero");
 
         List<Path> afterSecond = runFolders();
         assertEquals(2, afterSecond.size(), "the failed run still writes its folder");
         Path second = afterSecond.get(1);
+        assertFalse(Files.exists(second.resolve("fixture-histograms")), "an empty histogram folder is removed");
         String summary = Files.readString(second.resolve("summary.md"));
         assertTrue(summary.contains("**FAILED**"), summary);
         assertTrue(summary.contains(FailOnPurposeProfiler.MESSAGE), summary);

@@ -78,6 +78,43 @@ class HistogramLogsTest {
         writeLog("good.hlog", PING + "?transport=NIO_TCP", new long[] {1_000});
         Files.writeString(dir.resolve("broken.hlog"), "#[StartTime: 1.0]\nTag=x,0.1,0.2,3.0,not-base64!!\n");
         IOException error = assertThrows(IOException.class, () -> HistogramLogs.read(dir));
-        assertTrue(error.getMessage().contains("broken.hlog"), error.getMessage());
+        assertTrue(error.getMessage().contains(dir.getFileName() + "/broken.hlog"), error.getMessage());
+    }
+
+    @Test
+    void aLineOutsideTheLogFormatIsAnErrorNotTheSilentEndOfTheLog() throws IOException {
+        // HdrHistogram's HistogramLogReader would stop at the bad line and report the first interval only.
+        writeLog("fork1.hlog", PING + "?transport=NIO_TCP", new long[] {1_000}, new long[] {2_000});
+        Path log = dir.resolve("fork1.hlog");
+        List<String> lines = Files.readAllLines(log);
+        lines.add(lines.size() - 1, "garbage");
+        Files.write(log, lines);
+        IOException error = assertThrows(IOException.class, () -> HistogramLogs.read(dir));
+        assertTrue(error.getMessage().contains("fork1.hlog"), error.getMessage());
+    }
+
+    @Test
+    void aTruncatedLogIsAnErrorThatSaysSo() throws IOException {
+        writeLog("fork1.hlog", PING + "?transport=NIO_TCP", new long[] {1_000}, new long[] {2_000});
+        Path log = dir.resolve("fork1.hlog");
+        String text = Files.readString(log);
+        Files.writeString(log, text.substring(0, text.length() - 20));
+        IOException error = assertThrows(IOException.class, () -> HistogramLogs.read(dir));
+        assertTrue(error.getMessage().contains("fork1.hlog") && error.getMessage().contains("middle of a line"),
+                error.getMessage());
+    }
+
+    @Test
+    void anUntaggedHistogramIsAnError() throws IOException {
+        writeLog("fork1.hlog", null, new long[] {1_000});
+        IOException error = assertThrows(IOException.class, () -> HistogramLogs.read(dir));
+        assertTrue(error.getMessage().contains("untagged"), error.getMessage());
+    }
+
+    @Test
+    void aLogWithoutIntervalsIsNoError() throws IOException {
+        // A fork that failed before its first measured iteration leaves only the header.
+        writeLog("fork1.hlog", PING + "?transport=NIO_TCP");
+        assertTrue(HistogramLogs.read(dir).isEmpty());
     }
 }

@@ -77,6 +77,17 @@ class ResultsIndexWriterTest {
                 + "| 165 ± 209 (1.00) | 165 ± 209 (1.00) |"));
     }
 
+    @Test
+    void rowsWithLatencyPercentilesShowTheirP50AndP99() throws Exception {
+        writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z",
+                SummaryWriter.csv(SummaryWriterGoldenTest.ipcFixtureTables(), List.of()));
+        String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
+        assertTrue(readme.contains("| PingPongBench.roundTrip | messageBytes=64 peer=PROCESS placement=ONE_CPU "
+                + "transport=NIO_UDS | us/op | 13.9 ± 18.3 (0.83 ~); p50 10.4, p99 16.4 µs |"), readme);
+        assertTrue(readme.contains("| StreamBench.send | messageBytes=1048576 placement=ANY_CPU transport=NIO_UDS "
+                + "| ops/s | 6806 ± 1020 (1.49) |"), "rows without histograms keep the plain cell: " + readme);
+    }
+
     /** The same summary as the first runs wrote it, before MB/s and percentile columns were added. */
     private static String withIndexColumnsOnly(String csv) throws IOException {
         StringBuilder out = new StringBuilder();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import designbench.results.env.Environment;
 import designbench.results.table.BenchmarkFailure;
+import designbench.results.table.FailureLog;
+import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A saved JMH JSON (from a real quick run) plus one failure must give exactly the committed summary.md and
- * summary.csv. After an intended format change, regenerate them with {@code -Dgolden.update=true} and review the
- * diff. On a mismatch the actual output is left in target/golden-actual/ for diffing.
+ * summary.csv; likewise part of a real IPC run, with its HdrHistogram logs, for ipc-summary.md and
+ * ipc-summary.csv. After an intended format change, regenerate them with {@code -Dgolden.update=true} and review
+ * the diff. On a mismatch the actual output is left in target/golden-actual/ for diffing.
  */
 class SummaryWriterGoldenTest {
     static Environment fixedEnvironment() {
@@ -47,6 +50,17 @@ class SummaryWriterGoldenTest {
         return SummaryBuilder.build(rows);
     }
 
+    /**
+     * Part of a real quick run of the IPC suite: ping-pong and request/response rows with their HdrHistogram logs
+     * (four logs, one per JMH thread, for each request/response row), streaming rows, and an unavailable variant.
+     */
+    static List<QuestionTable> ipcFixtureTables() throws IOException, URISyntaxException {
+        List<Measurement> rows = new ArrayList<>(HistogramLogs.attach(JmhJsonReader.read(golden("ipc.json")),
+                HistogramLogs.read(golden("ipc-histograms"))));
+        FailureLog.read(golden("ipc-failures.json")).forEach(failure -> rows.add(Measurement.failed(failure)));
+        return SummaryBuilder.build(rows);
+    }
+
     @Test
     void markdownMatchesGolden() throws Exception {
         List<SuiteOutcome> suites = List.of(new SuiteOutcome("threads", SuiteOutcome.Status.RAN, "", 4, 1, 0,
@@ -57,6 +71,18 @@ class SummaryWriterGoldenTest {
     @Test
     void csvMatchesGolden() throws Exception {
         check("summary.csv", SummaryWriter.csv(fixtureTables(), List.of()));
+    }
+
+    @Test
+    void ipcMarkdownMatchesGolden() throws Exception {
+        List<SuiteOutcome> suites = List.of(new SuiteOutcome("ipc", SuiteOutcome.Status.RAN, "", 10, 0, 1,
+                List.of("ipc-failures.json", "ipc-histograms/", "ipc.json", "ipc.log")));
+        check("ipc-summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, ipcFixtureTables(), List.of()));
+    }
+
+    @Test
+    void ipcCsvMatchesGolden() throws Exception {
+        check("ipc-summary.csv", SummaryWriter.csv(ipcFixtureTables(), List.of()));
     }
 
     private static void check(String name, String actual) throws IOException, URISyntaxException {
