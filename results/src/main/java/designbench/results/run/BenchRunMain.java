@@ -70,6 +70,11 @@ public final class BenchRunMain implements Callable<Integer> {
     @Option(names = "--index", description = "the cross-machine page; default: <root>/results/README.md")
     Path indexFile;
 
+    @Option(names = "--reindex-only", arity = "1", defaultValue = "false",
+            description = "true: only regenerate the cross-machine page from the run folders (after adding runs "
+                    + "from other machines, say); runs nothing")
+    boolean reindexOnly;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -96,6 +101,11 @@ public final class BenchRunMain implements Callable<Integer> {
         root = root.toAbsolutePath().normalize();
         Path runs = runsDir != null ? runsDir : root.resolve("results").resolve("runs");
         Path index = indexFile != null ? indexFile : root.resolve("results").resolve("README.md");
+        if (reindexOnly) {
+            ResultsIndexWriter.write(runs, index);
+            System.out.println("Machines compared: " + root.relativize(index.toAbsolutePath()));
+            return 0;
+        }
         List<Suite> suiteList = new ArrayList<>();
         if (suites.isEmpty()) {
             suiteList.addAll(Suite.discover(root));

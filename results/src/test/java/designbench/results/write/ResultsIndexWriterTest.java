@@ -22,9 +22,13 @@ class ResultsIndexWriterTest {
     Path resultsDir;
 
     private void writeRun(String machineId, String runId, String csv) throws IOException {
+        writeRun(machineId, runId, csv, SummaryWriterGoldenTest.fixedEnvironment().run().profile());
+    }
+
+    private void writeRun(String machineId, String runId, String csv, String profile) throws IOException {
         Environment base = SummaryWriterGoldenTest.fixedEnvironment();
         Environment env = new Environment(machineId, base.machine(), base.jvm(), base.components(), base.git(),
-                new Environment.Run(runId, base.run().profile(), ".*", base.run().startedAt(), base.run().endedAt()));
+                new Environment.Run(runId, profile, ".*", base.run().startedAt(), base.run().endedAt()));
         Path folder = resultsDir.resolve("runs").resolve(machineId).resolve(runId);
         Files.createDirectories(folder);
         new ObjectMapper().writeValue(folder.resolve("environment.json").toFile(), env);
@@ -58,11 +62,26 @@ class ResultsIndexWriterTest {
         assertTrue(readme.contains("| PinningBench.burst | blockMillis=1 lock=SYNCHRONIZED taskCount=100 | ms/op "
                 + "| 1.29 ± 0.169 (0.97 ~) | 7.00 ± 0.169 (0.97 ~) |"), "xeon's newest run answers pinning: " + readme);
         assertTrue(readme.contains("From: epyc-2c-24g [2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/"
-                + "summary.md), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
+                + "summary.md) (quick), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
                 "a partial newer run must not hide the older answer to another question: " + readme);
         assertTrue(readme.contains("**FAILED**: java.lang.IllegalStateException: hand-off lost tokens"), readme);
         assertTrue(readme.contains("| quick | 2 |"), "each machine has two finished runs: " + readme);
         assertFalse(readme.contains("incomplete"), readme);
+    }
+
+    @Test
+    void aNewerQuickRunDoesNotHideAStandardRun() throws Exception {
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixtureTables(), List.of());
+        writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", csv, "standard: 2 forks");
+        writeRun("epyc-2c-24g", "2026-11-28T05-00-00Z", csv.replace("164.73831534550376", "999.0"), "quick: 1 fork");
+
+        Path index = resultsDir.resolve("README.md");
+        ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
+        String readme = Files.readString(index);
+        assertFalse(readme.contains("999"), "the quick run must not replace the standard one: " + readme);
+        assertTrue(readme.contains("[2026-11-28T04-00-00Z](runs/epyc-2c-24g/2026-11-28T04-00-00Z/summary.md) "
+                + "(standard)"), readme);
+        assertTrue(readme.contains("| quick | 2 |"), "the machines table still names the latest run: " + readme);
     }
 
     @Test
