@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -34,6 +35,19 @@ class BenchmarksSmokeIT {
     @TempDir
     Path histograms;
 
+    /** One fork, one short iteration, 1 KiB messages, latency logs into the temporary folder. */
+    private ChainedOptionsBuilder once(String classRegex) {
+        return new OptionsBuilder()
+                .include("designbench\\.ipc\\." + classRegex + "\\.")
+                .param("messageBytes", "1024")
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms);
+    }
+
     @Test
     void everyBenchmarkRunsOverEveryTransportAndLogsItsLatencies() throws RunnerException, IOException {
         String[] transports = Arrays.stream(Transport.values()).filter(t -> t.unavailableReason() == null)
@@ -41,31 +55,15 @@ class BenchmarksSmokeIT {
         // Pinned where taskset exists, so that the pinning code runs too; a machine without it skips that part.
         String placement = (Placement.ONE_CPU.unavailableReason() == null ? Placement.ONE_CPU : Placement.ANY_CPU)
                 .name();
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include("designbench\\.ipc\\.(PingPongBench|StreamBench)\\.")
+        Collection<RunResult> results = new Runner(once("(PingPongBench|StreamBench)")
                 .param("transport", transports)
-                .param("messageBytes", "1024")
                 .param("peer", "PROCESS")
                 .param("placement", placement)
-                .forks(1)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(50))
-                .shouldFailOnError(true)
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms)
                 .build()).run();
-        results.addAll(new Runner(new OptionsBuilder()
-                .include("designbench\\.ipc\\.RequestResponseBench\\.")
+        results.addAll(new Runner(once("RequestResponseBench")
                 .param("transport", Arrays.stream(transports).filter(t -> !t.equals("SHM_RING"))
                         .toArray(String[]::new))
-                .param("messageBytes", "1024")
                 .param("placement", "ANY_CPU")
-                .forks(1)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(50))
-                .shouldFailOnError(true)
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms)
                 .build()).run());
 
         Set<String> ran = new HashSet<>();
