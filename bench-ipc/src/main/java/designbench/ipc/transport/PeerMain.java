@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The peer program: serves one transport in one mode until its standard input closes, which happens when the
- * benchmark stops it or dies; then it removes its files and its private folder. Prints one line, {@value #READY} and the endpoint, once clients may connect.
+ * benchmark stops it or dies; then it removes its files and its private folder. Prints one line, {@value #READY}
+ * and the endpoint, once clients may connect.
  *
  * <p>Usage: {@code PeerMain TRANSPORT ECHO|SINK PRIVATE_DIR}
  */

@@ -33,6 +33,10 @@ public final class SummaryWriter {
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
             + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
 
+    /** Latency columns of a table whose rows carry HdrHistogram percentiles. */
+    private static final List<String> LATENCY_HEADERS =
+            List.of("p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs");
+
     private SummaryWriter() {
     }
 
@@ -123,12 +127,10 @@ public final class SummaryWriter {
         }
         markdown.appendTo(out);
         if (latencies) {
-            out.append("\nPercentiles in µs over every measured operation of every fork, from the HdrHistogram logs in "
-                    + "the run folder.\n");
+            out.append("\nPercentiles in µs over every measured operation of every fork, from the HdrHistogram logs "
+                    + "in the run folder.\n");
         }
     }
-
-    private static final List<String> LATENCY_HEADERS = List.of("p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs");
 
     private static List<String> latencyCells(LatencyPercentiles p) {
         if (p == null) {
