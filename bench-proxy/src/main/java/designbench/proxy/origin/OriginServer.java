@@ -1,0 +1,106 @@
+package designbench.proxy.origin;
+
+import designbench.proxy.net.Address;
+import designbench.proxy.net.Listeners;
+import designbench.proxy.net.Transports;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The origin: a Netty HTTP/1.1 server to stand behind the proxy, on TCP or a Unix domain socket. What it answers
+ * is set by {@link OriginConfig} and per request by query parameters ({@link OriginHandler}). It counts the
+ * requests and connections it sees and keeps the last {@value #RECORDED} requests, which tests read.
+ */
+public final class OriginServer implements AutoCloseable {
+
+    static final int RECORDED = 1000;
+    private static final int MAX_REQUEST_BODY = 64 * 1024 * 1024;
+
+    private final EventLoopGroup group;
+    private final Listeners listeners;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong connectionsOpened = new AtomicLong();
+    private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
+    private volatile OriginConfig config;
+
+    private OriginServer(OriginConfig config, List<Address> addresses, int threads) {
+        this.config = config;
+        this.group = Transports.newGroup(threads);
+        try {
+            this.listeners = Listeners.bind(group, addresses, new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    connections.add(ch);
+                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BODY),
+                            new OriginHandler(OriginServer.this));
+                }
+            });
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public static OriginServer start(OriginConfig config, List<Address> addresses, int threads) {
+        return new OriginServer(config, addresses, threads);
+    }
+
+    public List<Address> addresses() {
+        return listeners.addresses();
+    }
+
+    public OriginConfig config() {
+        return config;
+    }
+
+    /** Changes how the origin answers from the next request (or connection, for REFUSE) on. */
+    public void reconfigure(OriginConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public long connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    /** The last requests received, oldest first. */
+    public List<RecordedRequest> received() {
+        return new ArrayList<>(recorded);
+    }
+
+    void record(RecordedRequest request) {
+        requests.incrementAndGet();
+        recorded.addLast(request);
+        while (recorded.size() > RECORDED) {
+            recorded.pollFirst();
+        }
+    }
+
+    void connectionOpened() {
+        connectionsOpened.incrementAndGet();
+    }
+
+    /** Stops listening and drops every open connection at once, as a crash would. */
+    @Override
+    public void close() {
+        listeners.close();
+        connections.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

@@ -1,0 +1,61 @@
+package designbench.proxy.proxy;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** The admin endpoint: {@code GET /metrics} in Prometheus text format, {@code GET /health}. */
+final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private final ProxyServer proxy;
+
+    AdminHandler(ProxyServer proxy) {
+        this.proxy = proxy;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        FullHttpResponse response;
+        if (!request.decoderResult().isSuccess()) {
+            response = text(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
+        } else if (path.equals("/metrics")) {
+            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(proxy.metricsExposition()));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, proxy.metrics().contentType());
+        } else if (path.equals("/health")) {
+            response = text(HttpResponseStatus.OK, "ok\n");
+        } else {
+            response = text(HttpResponseStatus.NOT_FOUND, "the admin endpoint has /metrics and /health\n");
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static FullHttpResponse text(HttpResponseStatus status, String body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        return response;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,701 @@
+package designbench.proxy.proxy;
+
+import designbench.proxy.balance.Backend;
+import designbench.proxy.cache.CachePolicy;
+import designbench.proxy.cache.CachedResponse;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection: decodes requests one at a time (pipelined ones wait their turn), answers what the proxy
+ * answers itself (errors, rate limits, static files, cache hits) and forwards the rest to a backend over a pooled
+ * connection of the same event loop, streaming bodies both ways with backpressure.
+ */
+final class FrontendHandler extends ChannelInboundHandlerAdapter {
+
+    /** Request bodies up to this size are kept so an idempotent request can be retried on another backend. */
+    static final int RETRY_BODY_LIMIT = 64 * 1024;
+
+    private final ProxyServer proxy;
+    private final HeadTimeout headTimeout;
+    private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private boolean closing;
+
+    FrontendHandler(ProxyServer proxy, HeadTimeout headTimeout) {
+        this.proxy = proxy;
+        this.headTimeout = headTimeout;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        this.ctx = context;
+        proxy.metrics().clientConnections.incrementAndGet();
+        context.fireChannelActive();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        proxy.metrics().clientConnections.decrementAndGet();
+        if (current != null) {
+            current.clientGone();
+            current = null;
+        }
+        queued.forEach(ReferenceCountUtil::release);
+        queued.clear();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (closing || !(msg instanceof HttpObject http)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!queued.isEmpty() || (current != null && current.requestComplete && msg instanceof HttpRequest)) {
+            queued.addLast(http);
+            context.channel().config().setAutoRead(false);
+            return;
+        }
+        dispatch(http);
+    }
+
+    private void dispatch(HttpObject msg) {
+        if (msg instanceof HttpRequest request) {
+            startRequest(request);
+        } else if (msg instanceof HttpContent content) {
+            if (current != null && !current.requestComplete) {
+                current.requestContent(content);
+            } else {
+                content.release();
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object evt) {
+        if (evt == HeadTimeout.EXPIRED && current == null && !closing) {
+            reject(new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request head not received in time", true));
+        } else if (evt instanceof IdleStateEvent) {
+            if (current == null) {
+                context.close();
+            } else if (!current.requestComplete && !current.responseStarted) {
+                current.abandon();
+                reject(new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request body stalled", true));
+            }
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (current != null && current.backendChannel != null) {
+            current.backendChannel.config().setAutoRead(context.channel().isWritable());
+        }
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        context.close();
+    }
+
+    private void startRequest(HttpRequest request) {
+        headTimeout.headReceived();
+        ProxyMetrics metrics = proxy.metrics();
+        metrics.requests.increment();
+        if (request.decoderResult().isFailure()) {
+            reject(RequestChecks.malformed(request.decoderResult().cause()));
+            return;
+        }
+        ProxyConfig config = proxy.config();
+        Rejection rejection = RequestChecks.check(request, config.serverNames(), config.maxBodyBytes());
+        if (rejection != null) {
+            reject(rejection);
+            return;
+        }
+        boolean hasBody = RequestChecks.hasBody(request);
+        if (proxy.rateLimiter() != null) {
+            long retryAfter = proxy.rateLimiter().tryAcquire(clientAddress());
+            if (retryAfter > 0) {
+                metrics.rateLimited.increment();
+                FullHttpResponse response = text(HttpResponseStatus.TOO_MANY_REQUESTS, "rate limit exceeded");
+                response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
+                send(response, hasBody || !HttpUtil.isKeepAlive(request));
+                return;
+            }
+        }
+        if (proxy.staticFiles() != null && proxy.staticFiles().matches(request)) {
+            serveStatic(request, hasBody);
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        request.headers().remove(HttpHeaderNames.EXPECT);
+        current = new Exchange(request, hasBody, proxy.routing().assign(request));
+        current.begin();
+    }
+
+    private void serveStatic(HttpRequest request, boolean hasBody) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !hasBody;
+        StaticFiles.Answer answer = proxy.staticFiles().answer(request);
+        if (answer instanceof StaticFiles.Refused refused) {
+            Rejection r = refused.rejection();
+            reject(new Rejection(r.status(), r.reason(), !keepAlive));
+        } else if (answer instanceof StaticFiles.NotModified notModified) {
+            HttpResponse response = notModified.response();
+            HttpUtil.setKeepAlive(response, keepAlive);
+            proxy.metrics().responded(response.status().code());
+            ctx.write(response);
+            finishLocal(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
+        } else if (answer instanceof StaticFiles.FileAnswer file) {
+            HttpResponse response = file.response();
+            HttpUtil.setKeepAlive(response, keepAlive);
+            proxy.metrics().responded(response.status().code());
+            if (file.head()) {
+                ctx.write(response);
+                finishLocal(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
+                return;
+            }
+            try {
+                HttpChunkedInput body = new HttpChunkedInput(new ChunkedNioFile(FileChannel.open(file.file()), 0,
+                        file.size(), 64 * 1024));
+                ctx.write(response);
+                finishLocal(ctx.writeAndFlush(body), keepAlive);
+            } catch (IOException e) {
+                reject(new Rejection(HttpResponseStatus.NOT_FOUND, "file cannot be read", !keepAlive));
+            }
+        }
+    }
+
+    private void finishLocal(io.netty.channel.ChannelFuture written, boolean keepAlive) {
+        headTimeout.exchangeDone();
+        if (!keepAlive) {
+            closing = true;
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void reject(Rejection rejection) {
+        FullHttpResponse response = text(rejection.status(), rejection.reason());
+        if (rejection.status().equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
+            response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH");
+        }
+        send(response, rejection.close());
+    }
+
+    private void send(FullHttpResponse response, boolean close) {
+        HttpUtil.setKeepAlive(response, !close);
+        proxy.metrics().responded(response.status().code());
+        finishLocal(ctx.writeAndFlush(response), !close);
+    }
+
+    private static FullHttpResponse text(HttpResponseStatus status, String message) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(status + ": " + message + "\n", StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        return response;
+    }
+
+    private String clientAddress() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : "unix";
+    }
+
+    /** After an exchange: close, or go on with the next request (queued ones first). */
+    private void exchangeDone(boolean close) {
+        current = null;
+        headTimeout.exchangeDone();
+        if (close) {
+            closing = true;
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        while (!queued.isEmpty() && !closing && (current == null || !current.requestComplete
+                || !(queued.peekFirst() instanceof HttpRequest))) {
+            dispatch(queued.pollFirst());
+        }
+        if (queued.isEmpty() && !closing) {
+            ctx.channel().config().setAutoRead(current == null || current.backendChannel == null
+                    ? current == null : current.backendChannel.isWritable());
+        }
+    }
+
+    /** One forwarded request and its response. Every method runs on the client connection's event loop. */
+    private final class Exchange implements BackendListener {
+        final HttpRequest request;
+        final boolean hasBody;
+        final AbRouting.Assignment group;
+        final boolean idempotent;
+        final boolean keepAlive;
+        final Set<Backend> tried = new HashSet<>();
+        final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+        List<HttpContent> bodyCopy = new ArrayList<>();
+        boolean requestComplete;
+        long bodyBytes;
+        Backend backend;
+        Channel backendChannel;
+        boolean responseStarted;
+        boolean interim;
+        boolean finished;
+        boolean closeAfter;
+        HttpResponse backendResponse;
+        String cacheKey;
+        boolean leader;
+        CacheFill fill;
+        long lastBackendActivity;
+        ScheduledFuture<?> timer;
+
+        Exchange(HttpRequest request, boolean hasBody, AbRouting.Assignment group) {
+            this.request = request;
+            this.hasBody = hasBody;
+            this.group = group;
+            HttpMethod m = request.method();
+            this.idempotent = m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD) || m.equals(HttpMethod.PUT)
+                    || m.equals(HttpMethod.DELETE) || m.equals(HttpMethod.OPTIONS) || m.equals(HttpMethod.TRACE);
+            this.keepAlive = HttpUtil.isKeepAlive(request);
+            if (!idempotent) {
+                bodyCopy = null;
+            }
+        }
+
+        void begin() {
+            CachePolicy policy = proxy.cachePolicy();
+            if (proxy.cache() != null && !hasBody && policy.cacheable(request)) {
+                String host = request.headers().get(HttpHeaderNames.HOST, "");
+                cacheKey = request.method() + " " + host.toLowerCase(java.util.Locale.ROOT) + " " + request.uri()
+                        + " " + group.label();
+                if (policy.mayServe(request)) {
+                    CachedResponse hit = proxy.cache().lookup(cacheKey, request.headers(), System.currentTimeMillis());
+                    if (hit != null) {
+                        proxy.metrics().cacheHits.increment();
+                        serveFromCache(hit);
+                        return;
+                    }
+                }
+                proxy.metrics().cacheMisses.increment();
+                if (proxy.config().coalesce()) {
+                    if (proxy.cache().lead(cacheKey)) {
+                        leader = true;
+                    } else if (proxy.cache().await(cacheKey, () -> ctx.executor().execute(this::afterWait))) {
+                        ctx.channel().config().setAutoRead(false);
+                        return;
+                    }
+                }
+            }
+            forward();
+        }
+
+        /** The fetch this request waited for has finished: answer from the cache, or fetch after all. */
+        private void afterWait() {
+            if (finished) {
+                return;
+            }
+            CachedResponse hit = proxy.cache().lookup(cacheKey, request.headers(), System.currentTimeMillis());
+            if (hit != null) {
+                proxy.metrics().cacheCoalesced.increment();
+                serveFromCache(hit);
+            } else {
+                forward();
+            }
+        }
+
+        private void serveFromCache(CachedResponse hit) {
+            finished = true;
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, hit.status(),
+                    Unpooled.wrappedBuffer(hit.body()));
+            response.headers().set(hit.headers());
+            long now = System.currentTimeMillis();
+            response.headers().set(HttpHeaderNames.AGE, hit.ageSeconds(now));
+            response.headers().set("X-Cache", "HIT");
+            HopHeaders.addVia(response.headers());
+            if (group.setCookie() != null) {
+                response.headers().add(HttpHeaderNames.SET_COOKIE, group.setCookie());
+            }
+            HttpUtil.setContentLength(response, hit.body().length);
+            HttpUtil.setKeepAlive(response, keepAlive);
+            proxy.metrics().responded(hit.status().code());
+            releaseBody();
+            // A cached answer needs no request body: a GET's (empty) end may still be on its way, so wait for it.
+            if (requestComplete || !keepAlive) {
+                ctx.writeAndFlush(response);
+                exchangeDone(!keepAlive);
+            } else {
+                ctx.writeAndFlush(response);
+                awaitingEndOfRequest = true;
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        boolean awaitingEndOfRequest;
+
+        private void forward() {
+            backend = proxy.group(group).pick(tried);
+            if (backend == null) {
+                failBeforeResponse(HttpResponseStatus.BAD_GATEWAY, "no backend available");
+                return;
+            }
+            tried.add(backend);
+            backend.started();
+            ctx.channel().config().setAutoRead(false);
+            Backend target = backend;
+            proxy.connections().acquire(ctx.channel().eventLoop(), target).addListener(f -> {
+                Channel ch = (Channel) f.getNow();
+                if (finished || target != backend) {
+                    if (ch != null) {
+                        ch.close();
+                    }
+                    return;
+                }
+                if (f.isSuccess()) {
+                    attach(ch);
+                } else {
+                    target.failed();
+                    onBackendFailure(f.cause());
+                }
+            });
+        }
+
+        private void attach(Channel ch) {
+            backendChannel = ch;
+            ch.pipeline().get(BackendHandler.class).attach(this);
+            ch.config().setAutoRead(ctx.channel().isWritable());
+            HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                    request.headers().copy());
+            HopHeaders.strip(out.headers());
+            HopHeaders.addForwarding(out.headers(), clientAddress());
+            if (HttpUtil.isTransferEncodingChunked(request)) {
+                HttpUtil.setTransferEncodingChunked(out, true);
+            }
+            ch.write(out);
+            HttpContent part;
+            while ((part = pending.pollFirst()) != null) {
+                ch.write(part);
+            }
+            ch.flush();
+            lastBackendActivity = System.nanoTime();
+            armTimer(proxy.config().backendTimeout().toNanos());
+            if (!requestComplete) {
+                ctx.channel().config().setAutoRead(ch.isWritable());
+            } else {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        private void armTimer(long nanos) {
+            timer = ctx.executor().schedule(() -> {
+                if (finished) {
+                    return;
+                }
+                long idle = System.nanoTime() - lastBackendActivity;
+                long limit = proxy.config().backendTimeout().toNanos();
+                if (idle < limit) {
+                    armTimer(limit - idle);
+                } else {
+                    backend.failed();
+                    onBackendFailure(new java.util.concurrent.TimeoutException("backend silent for "
+                            + Duration.ofNanos(limit)));
+                }
+            }, nanos, TimeUnit.NANOSECONDS);
+        }
+
+        void requestContent(HttpContent content) {
+            if (awaitingEndOfRequest) {
+                content.release();
+                if (content instanceof LastHttpContent) {
+                    requestComplete = true;
+                    exchangeDone(false);
+                }
+                return;
+            }
+            bodyBytes += content.content().readableBytes();
+            if (bodyBytes > proxy.config().maxBodyBytes()) {
+                content.release();
+                if (!responseStarted) {
+                    abandon();
+                    reject(new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                            "request body over the limit of " + proxy.config().maxBodyBytes() + " bytes", true));
+                } else {
+                    abandon();
+                    ctx.close();
+                }
+                return;
+            }
+            if (bodyCopy != null) {
+                if (bodyBytes <= RETRY_BODY_LIMIT) {
+                    bodyCopy.add(content.retainedDuplicate());
+                } else {
+                    releaseBody();
+                    bodyCopy = null;
+                }
+            }
+            if (content instanceof LastHttpContent) {
+                requestComplete = true;
+                ctx.channel().config().setAutoRead(true);
+            }
+            if (finished) {
+                content.release();
+                return;
+            }
+            if (backendChannel == null) {
+                pending.addLast(content);
+                return;
+            }
+            backendChannel.writeAndFlush(content);
+            if (!requestComplete && !backendChannel.isWritable()) {
+                ctx.channel().config().setAutoRead(false);
+            }
+        }
+
+        @Override
+        public void onBackendWritabilityChanged(boolean writable) {
+            if (!requestComplete && !finished) {
+                ctx.channel().config().setAutoRead(writable);
+            }
+        }
+
+        @Override
+        public void onResponse(HttpObject message) {
+            if (finished) {
+                ReferenceCountUtil.release(message);
+                return;
+            }
+            lastBackendActivity = System.nanoTime();
+            if (message instanceof HttpResponse response) {
+                if (response.decoderResult().isFailure()) {
+                    ReferenceCountUtil.release(message);
+                    onBackendFailure(response.decoderResult().cause());
+                    return;
+                }
+                if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                    interim = true;
+                } else {
+                    responseHead(response);
+                }
+            }
+            if (message instanceof HttpContent content) {
+                if (interim) {
+                    content.release();
+                    interim = !(content instanceof LastHttpContent);
+                    return;
+                }
+                responseContent(content);
+            }
+        }
+
+        private void responseHead(HttpResponse response) {
+            responseStarted = true;
+            backendResponse = response;
+            long now = System.currentTimeMillis();
+            if (cacheKey != null) {
+                Duration fresh = proxy.cachePolicy().freshness(request, response, now);
+                long length = HttpUtil.getContentLength(response, -1L);
+                if (fresh != null && length <= proxy.config().cacheMaxObject()) {
+                    fill = new CacheFill(response, now, fresh, proxy.config().cacheMaxObject());
+                }
+            }
+            HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(),
+                    response.headers().copy());
+            HopHeaders.strip(out.headers());
+            HopHeaders.addVia(out.headers());
+            if (cacheKey != null) {
+                out.headers().set("X-Cache", "MISS");
+            }
+            if (group.setCookie() != null) {
+                out.headers().add(HttpHeaderNames.SET_COOKIE, group.setCookie());
+            }
+            int code = response.status().code();
+            boolean bodyless = request.method().equals(HttpMethod.HEAD) || code == 204 || code == 304;
+            if (!bodyless && !HttpUtil.isContentLengthSet(response)) {
+                if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                    HttpUtil.setTransferEncodingChunked(out, true);
+                } else {
+                    closeAfter = true;
+                }
+            }
+            HttpUtil.setKeepAlive(out, keepAlive && !closeAfter);
+            proxy.metrics().responded(code);
+            ctx.write(out);
+        }
+
+        private void responseContent(HttpContent content) {
+            if (fill != null && !fill.append(content.content())) {
+                fill = null;
+            }
+            boolean last = content instanceof LastHttpContent;
+            ctx.writeAndFlush(content);
+            if (last) {
+                complete();
+            } else if (!ctx.channel().isWritable() && backendChannel != null) {
+                backendChannel.config().setAutoRead(false);
+            }
+        }
+
+        private void complete() {
+            finished = true;
+            cancelTimer();
+            backend.finished();
+            Channel ch = backendChannel;
+            backendChannel = null;
+            ch.pipeline().get(BackendHandler.class).detach();
+            ch.config().setAutoRead(true);
+            if (HttpUtil.isKeepAlive(backendResponse) && requestComplete) {
+                proxy.connections().release(ch, backend);
+            } else {
+                ch.close();
+            }
+            if (fill != null) {
+                proxy.cache().store(cacheKey, request.headers(), fill.toCachedResponse());
+            }
+            endFetch();
+            releaseBody();
+            if (requestComplete) {
+                exchangeDone(closeAfter || !keepAlive);
+            } else {
+                // The backend answered before the body was all sent: the rest of it is read and dropped.
+                awaitingEndOfRequest = true;
+                if (closeAfter || !keepAlive) {
+                    exchangeDone(true);
+                }
+            }
+        }
+
+        @Override
+        public void onBackendFailure(Throwable cause) {
+            if (finished) {
+                return;
+            }
+            cancelTimer();
+            Channel ch = backendChannel;
+            backendChannel = null;
+            if (ch != null) {
+                ch.pipeline().get(BackendHandler.class).detach();
+                ch.close();
+            }
+            backend.finished();
+            fill = null;
+            if (!responseStarted) {
+                boolean bodyKept = !hasBody || (bodyCopy != null && requestComplete);
+                if (idempotent && bodyKept && tried.size() == 1 && proxy.group(group).pick(tried) != null) {
+                    proxy.metrics().retries.increment();
+                    pending.forEach(ReferenceCountUtil::release);
+                    pending.clear();
+                    if (bodyCopy != null) {
+                        for (HttpContent part : bodyCopy) {
+                            pending.addLast(part.retainedDuplicate());
+                        }
+                    }
+                    forward();
+                    return;
+                }
+                boolean timeout = cause instanceof java.util.concurrent.TimeoutException;
+                failBeforeResponse(timeout ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY,
+                        "backend " + backend + " failed: " + cause.getMessage());
+            } else {
+                finished = true;
+                endFetch();
+                releaseBody();
+                closing = true;
+                ctx.close();
+            }
+        }
+
+        private void failBeforeResponse(HttpResponseStatus status, String reason) {
+            finished = true;
+            endFetch();
+            releaseBody();
+            current = null;
+            reject(new Rejection(status, reason, !requestComplete || !keepAlive));
+        }
+
+        /** Ends this exchange without a response of its own (the caller answers or closes). */
+        void abandon() {
+            clientGone();
+            current = null;
+        }
+
+        /** The client connection closed: drop the backend connection (it may be mid-response) and the body. */
+        void clientGone() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            cancelTimer();
+            if (backendChannel != null) {
+                backendChannel.pipeline().get(BackendHandler.class).detach();
+                backendChannel.close();
+                backendChannel = null;
+            }
+            if (backend != null) {
+                backend.finished();
+            }
+            endFetch();
+            releaseBody();
+        }
+
+        private void endFetch() {
+            if (leader) {
+                leader = false;
+                proxy.cache().finish(cacheKey);
+            }
+        }
+
+        private void releaseBody() {
+            pending.forEach(ReferenceCountUtil::release);
+            pending.clear();
+            if (bodyCopy != null) {
+                bodyCopy.forEach(ReferenceCountUtil::release);
+                bodyCopy.clear();
+            }
+        }
+
+        private void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+    }
+}
