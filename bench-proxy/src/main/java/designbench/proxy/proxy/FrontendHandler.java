@@ -450,6 +450,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 }
                 return;
             }
+            if (content.decoderResult().isFailure()) {
+                content.release();
+                Rejection malformed = RequestChecks.malformed(content.decoderResult().cause());
+                abandon();
+                if (responseStarted) {
+                    closing = true;
+                    ctx.close();
+                } else {
+                    reject(malformed);
+                }
+                return;
+            }
             bodyBytes += content.content().readableBytes();
             if (bodyBytes > proxy.config().maxBodyBytes()) {
                 content.release();

@@ -57,7 +57,7 @@ final class RequestChecks {
         }
         String target = request.uri();
         if (!target.startsWith("/")) {
-            Rejection absolute = absoluteForm(request, serverNames, hasBody);
+            Rejection absolute = absoluteForm(request, serverNames);
             if (absolute != null) {
                 return absolute;
             }
@@ -79,7 +79,7 @@ final class RequestChecks {
         return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
     }
 
-    private static Rejection absoluteForm(HttpRequest request, Set<String> serverNames, boolean hasBody) {
+    private static Rejection absoluteForm(HttpRequest request, Set<String> serverNames) {
         String target = request.uri();
         URI uri;
         try {
@@ -95,7 +95,7 @@ final class RequestChecks {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (!serverNames.contains(host)) {
             return new Rejection(HttpResponseStatus.FORBIDDEN, "requests for other hosts (" + host + ") are refused: "
-                    + "this is not an open proxy", hasBody);
+                    + "this is not an open proxy", true);
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         request.setUri(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
