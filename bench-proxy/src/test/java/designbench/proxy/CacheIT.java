@@ -1,0 +1,140 @@
+package designbench.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The response cache over real sockets: what it stores, what it never shares, expiry, Vary and coalescing. */
+class CacheIT {
+
+    @Test
+    void aSecondIdenticalRequestIsAHitAndTheAdminEndpointCountsIt() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            RawHttp.Response first = c.get("/page?size=100");
+            RawHttp.Response second = c.get("/page?size=100");
+            assertEquals("MISS", first.header("X-Cache"));
+            assertEquals("HIT", second.header("X-Cache"));
+            assertEquals(first.text(), second.text());
+            assertEquals(1, c.origin().requests());
+            assertEquals(1.0, c.metric("designbench_proxy_cache_hits_total"));
+            assertEquals(1.0, c.metric("designbench_proxy_cache_misses_total"));
+        }
+    }
+
+    @Test
+    void thePrivateNoStoreAndSetCookieResponsesAreNeverServedToAnotherClient() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            for (String target : List.of("/private?cache=private,max-age=60", "/nostore?cache=no-store",
+                    "/cookie?setcookie=1", "/nocache?cache=no-cache")) {
+                RawHttp.Response first = c.get(target);
+                RawHttp.Response second = c.get(target);
+                assertEquals("MISS", second.header("X-Cache"), target);
+                assertNotEquals(first.header("X-Origin-Request"), second.header("X-Origin-Request"), target);
+            }
+            assertEquals(8, c.origin().requests());
+        }
+    }
+
+    @Test
+    void requestsWithAuthorizationBypassTheCache() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            c.get("/shared?size=10");
+            RawHttp.Response authorized = c.get("/shared?size=10", "Authorization: Bearer secret");
+            assertNull(authorized.header("X-Cache"), "not answered from the cache");
+            c.get("/mine?size=10", "Authorization: Bearer secret");
+            assertEquals("MISS", c.get("/mine?size=10").header("X-Cache"), "not stored either");
+            assertEquals(4, c.origin().requests());
+        }
+    }
+
+    @Test
+    void entriesExpireWithMaxAgeAndExpires() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            c.get("/short?cache=max-age=1");
+            assertEquals("HIT", c.get("/short?cache=max-age=1").header("X-Cache"));
+            c.get("/expires?expires=1");
+            assertEquals("HIT", c.get("/expires?expires=1").header("X-Cache"));
+            Thread.sleep(2100);
+            assertEquals("MISS", c.get("/short?cache=max-age=1").header("X-Cache"));
+            assertEquals("MISS", c.get("/expires?expires=1").header("X-Cache"));
+        }
+    }
+
+    @Test
+    void sMaxAgeWinsOverMaxAgeZero() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            c.get("/shared-only?cache=max-age=0,s-maxage=60");
+            assertEquals("HIT", c.get("/shared-only?cache=max-age=0,s-maxage=60").header("X-Cache"));
+        }
+    }
+
+    @Test
+    void varyKeepsOneEntryPerValueOfTheNamedHeader() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            RawHttp.Response en = c.get("/greeting?vary=Accept-Language", "Accept-Language: en");
+            RawHttp.Response fr = c.get("/greeting?vary=Accept-Language", "Accept-Language: fr");
+            assertEquals("MISS", fr.header("X-Cache"), "another language is another entry");
+            RawHttp.Response enAgain = c.get("/greeting?vary=Accept-Language", "Accept-Language: en");
+            assertEquals("HIT", enAgain.header("X-Cache"));
+            assertEquals(en.header("X-Origin-Request"), enAgain.header("X-Origin-Request"));
+            assertEquals("HIT", c.get("/greeting?vary=Accept-Language", "Accept-Language: fr").header("X-Cache"));
+            assertNotEquals(en.header("X-Origin-Request"), fr.header("X-Origin-Request"));
+            assertEquals(2, c.origin().requests());
+        }
+    }
+
+    @Test
+    void aClientsNoCacheGoesToTheOrigin() throws Exception {
+        try (Cluster c = Cluster.start(b -> { })) {
+            c.get("/fresh?size=10");
+            assertEquals("MISS", c.get("/fresh?size=10", "Cache-Control: no-cache").header("X-Cache"));
+            assertEquals(2, c.origin().requests());
+        }
+    }
+
+    @Test
+    void withTheCacheOffEveryRequestReachesTheOrigin() throws Exception {
+        try (Cluster c = Cluster.start(b -> b.cacheBytes(0))) {
+            for (int i = 0; i < 3; i++) {
+                assertNull(c.get("/page?size=10").header("X-Cache"));
+            }
+            assertEquals(3, c.origin().requests());
+        }
+    }
+
+    @Test
+    void concurrentMissesOnOneKeyMakeOneOriginFetch() throws Exception {
+        assertEquals(1, originFetchesForConcurrentMisses(true));
+    }
+
+    @Test
+    void withoutCoalescingEveryConcurrentMissGoesToTheOrigin() throws Exception {
+        assertEquals(8, originFetchesForConcurrentMisses(false));
+    }
+
+    private static long originFetchesForConcurrentMisses(boolean coalesce) throws Exception {
+        try (Cluster c = Cluster.start(b -> b.coalesce(coalesce))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<RawHttp.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(pool.submit(() -> c.get("/stampede?delay=700&size=50")));
+                }
+                for (Future<RawHttp.Response> answer : answers) {
+                    assertEquals(200, answer.get().status());
+                    assertEquals(50, answer.get().body().length);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return c.origin().requests();
+        }
+    }
+}
