@@ -33,6 +33,7 @@ public final class OriginServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
     private volatile OriginConfig config;
 
@@ -96,9 +97,12 @@ public final class OriginServer implements AutoCloseable {
         connectionsOpened.incrementAndGet();
     }
 
-    /** Stops listening and drops every open connection at once, as a crash would. */
+    /** Stops listening and drops every open connection at once, as a crash would. Closing twice is harmless. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         listeners.close();
         connections.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
