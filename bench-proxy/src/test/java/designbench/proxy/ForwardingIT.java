@@ -114,6 +114,29 @@ class ForwardingIT {
     }
 
     @Test
+    void aClientThatStopsReadingStopsTheProxyReadingFromTheBackend() throws Exception {
+        // 256 MiB for a client that reads nothing: without backpressure the proxy would take it all from the
+        // origin into its own memory; with it, the origin gets no further than the sockets' buffers.
+        long size = 256L << 20;
+        try (Cluster c = Cluster.start(b -> b.cacheBytes(0));
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", ((Address.Tcp) c.address()).port())) {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.getOutputStream().write(RawHttp.request("GET", "/huge?chunked=1&size=" + size)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 100 && c.origin().bodyBytesSent() == 0; i++) {
+                Thread.sleep(50);
+            }
+            long sent = -1;
+            for (int i = 0; i < 40 && sent != c.origin().bodyBytesSent(); i++) {
+                sent = c.origin().bodyBytesSent();
+                Thread.sleep(250);
+            }
+            assertTrue(sent > 0, "the origin started sending");
+            assertTrue(sent < 64L << 20, "the origin sent " + sent + " bytes to a proxy whose client reads nothing");
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (Cluster c = Cluster.start(b -> b.cacheBytes(0)); RawHttp client = RawHttp.connect(c.address())) {
             client.send(RawHttp.request("GET", "/first?size=10&delay=200") + RawHttp.request("GET", "/second?size=20"));

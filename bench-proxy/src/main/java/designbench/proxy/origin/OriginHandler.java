@@ -161,7 +161,12 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Writes the rest of the body in chunks as the channel takes them, then the end of the message. */
     private void finish(ChannelHandlerContext ctx, ByteBuf body, boolean keepAlive) {
         while (body.readableBytes() > 0) {
-            ctx.write(new DefaultHttpContent(body.readRetainedSlice(Math.min(CHUNK, body.readableBytes()))));
+            int n = Math.min(CHUNK, body.readableBytes());
+            ctx.write(new DefaultHttpContent(body.readRetainedSlice(n))).addListener(f -> {
+                if (f.isSuccess()) {
+                    server.sent(n);
+                }
+            });
         }
         body.release();
         var done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);

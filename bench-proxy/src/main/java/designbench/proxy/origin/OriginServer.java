@@ -33,6 +33,7 @@ public final class OriginServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder bodyBytesSent = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
     private volatile OriginConfig config;
@@ -74,6 +75,15 @@ public final class OriginServer implements AutoCloseable {
 
     public long requests() {
         return requests.get();
+    }
+
+    /** Body bytes of ordinary responses that the network has taken (written to a socket, not only queued). */
+    public long bodyBytesSent() {
+        return bodyBytesSent.sum();
+    }
+
+    void sent(long bytes) {
+        bodyBytesSent.add(bytes);
     }
 
     public long connectionsOpened() {
