@@ -15,7 +15,7 @@ public final class BenchProxyMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchProxyMain()).execute(args));
+        System.exit(new CommandLine(new BenchProxyMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
