@@ -99,6 +99,16 @@ class BalancingIT {
     }
 
     @Test
+    void aBackendThatDropsEveryConnectionGets502AndIsTakenOut() throws Exception {
+        try (Cluster c = Cluster.start(b -> b.cacheBytes(0))) {
+            c.origin().reconfigure(c.origin().config().withFault(OriginConfig.Fault.REFUSE));
+            assertEquals(502, c.get("/dropped").status());
+            assertEquals(0, c.origin().requests(), "the origin read nothing");
+            assertTrue(c.metric(backendMetric("designbench_proxy_backend_errors_total", c, 0)) >= 1);
+        }
+    }
+
+    @Test
     void aSilentBackendGets504() throws Exception {
         try (Cluster c = Cluster.start(b -> b.cacheBytes(0).backendTimeout(Duration.ofMillis(300)))) {
             assertEquals(504, c.get("/stall?fail=stall").status());

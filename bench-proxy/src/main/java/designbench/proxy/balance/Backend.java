@@ -53,9 +53,15 @@ public final class Backend {
         downSinceNanos = -1;
     }
 
+    /** A failure that takes the backend out: refused, dropped before answering, or timed out. */
     public void failed() {
         failures.increment();
         markDown();
+    }
+
+    /** A failure counted against the backend that does not take it out (a reused connection found closed). */
+    public void errored() {
+        failures.increment();
     }
 
     public int inFlight() {

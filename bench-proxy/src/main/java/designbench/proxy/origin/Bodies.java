@@ -21,11 +21,6 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** The pattern byte at {@code index} of any body, so a receiver can check what it got. */
-    static byte at(long index) {
-        return (byte) ('a' + (index % PATTERN_BYTES) % 26);
-    }
-
     static ByteBuf of(int size) {
         if (size <= PATTERN_BYTES) {
             return PATTERN.retainedSlice(0, size);

@@ -29,6 +29,9 @@ final class BackendConnections {
     static final int MAX_IDLE_PER_BACKEND = 64;
     static final Duration POOL_IDLE = Duration.ofSeconds(60);
 
+    /** Set on a connection that served an exchange before and went back to the pool. */
+    static final io.netty.util.AttributeKey<Boolean> REUSED = io.netty.util.AttributeKey.valueOf("designbench.reused");
+
     private final Map<EventLoop, Map<Backend, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
     private final int connectTimeoutMillis;
 
@@ -73,6 +76,7 @@ final class BackendConnections {
     void release(Channel channel, Backend backend) {
         ArrayDeque<Channel> channels = idleOf((EventLoop) channel.eventLoop(), backend);
         if (channel.isActive() && channels.size() < MAX_IDLE_PER_BACKEND) {
+            channel.attr(REUSED).set(Boolean.TRUE);
             channels.addLast(channel);
         } else {
             channel.close();

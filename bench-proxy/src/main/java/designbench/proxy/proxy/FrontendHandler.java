@@ -3,7 +3,6 @@ package designbench.proxy.proxy;
 import designbench.proxy.balance.Backend;
 import designbench.proxy.cache.CachePolicy;
 import designbench.proxy.cache.CachedResponse;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -13,9 +12,9 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -26,7 +25,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedNioFile;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -258,8 +256,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             dispatch(queued.pollFirst());
         }
         if (queued.isEmpty() && !closing) {
-            ctx.channel().config().setAutoRead(current == null || current.backendChannel == null
-                    ? current == null : current.backendChannel.isWritable());
+            // Read on unless a new exchange is waiting for its backend connection or that connection is full.
+            boolean read = current == null || current.requestComplete
+                    || (current.backendChannel != null && current.backendChannel.isWritable());
+            ctx.channel().config().setAutoRead(read);
         }
     }
 
@@ -287,6 +287,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         CacheFill fill;
         long lastBackendActivity;
         ScheduledFuture<?> timer;
+        boolean reusedConnection;
 
         Exchange(HttpRequest request, boolean hasBody, AbRouting.Assignment group) {
             this.request = request;
@@ -392,7 +393,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 if (f.isSuccess()) {
                     attach(ch);
                 } else {
-                    target.failed();
                     onBackendFailure(f.cause());
                 }
             });
@@ -400,6 +400,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
         private void attach(Channel ch) {
             backendChannel = ch;
+            reusedConnection = ch.attr(BackendConnections.REUSED).get() != null;
             ch.pipeline().get(BackendHandler.class).attach(this);
             ch.config().setAutoRead(ctx.channel().isWritable());
             HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
@@ -434,7 +435,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 if (idle < limit) {
                     armTimer(limit - idle);
                 } else {
-                    backend.failed();
                     onBackendFailure(new java.util.concurrent.TimeoutException("backend silent for "
                             + Duration.ofNanos(limit)));
                 }
@@ -627,6 +627,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 ch.close();
             }
             backend.finished();
+            // Refused, dropped before answering on a fresh connection, or silent too long: out of rotation. A
+            // pooled connection found closed may be the backend's keep-alive timeout: counted, not taken out.
+            boolean timeout = cause instanceof java.util.concurrent.TimeoutException;
+            if (timeout || (!responseStarted && !reusedConnection)) {
+                backend.failed();
+            } else {
+                backend.errored();
+            }
+            reusedConnection = false;
             fill = null;
             if (!responseStarted) {
                 boolean bodyKept = !hasBody || (bodyCopy != null && requestComplete);
@@ -642,7 +651,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                     forward();
                     return;
                 }
-                boolean timeout = cause instanceof java.util.concurrent.TimeoutException;
                 failBeforeResponse(timeout ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY,
                         "backend " + backend + " failed: " + cause.getMessage());
             } else {
