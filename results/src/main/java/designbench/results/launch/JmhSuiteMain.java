@@ -47,6 +47,9 @@ import picocli.CommandLine.Option;
  *
  * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
  * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads.
+ *
+ * <p>A profile with a parameter subset (quick) runs only the values the suite declares in
+ * {@value QuickSubset#RESOURCE} (see {@link QuickSubset}).
  */
 @Command(name = "jmh-suite", mixinStandardHelpOptions = true,
         description = "Runs one JMH suite with a duration profile and records results, log and failures.")
@@ -96,21 +99,27 @@ public final class JmhSuiteMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DurationProfile profile = DurationProfile.named(profileName);
+        QuickSubset subset = profile.parameterSubset()
+                ? QuickSubset.load(JmhSuiteMain.class.getClassLoader()) : QuickSubset.none();
+        SortedSet<Integer> threadCounts = subset.sweepThreads(SWEEP_THREAD_COUNTS);
         SortedSet<BenchmarkListEntry> selected = select(include);
         List<String> plain = new ArrayList<>();
         List<String> swept = new ArrayList<>();
+        Map<String, Map<String, String[]>> params = new LinkedHashMap<>();
         int plainCount = 0;
         int sweptCount = 0;
         for (BenchmarkListEntry entry : selected) {
+            Map<String, String[]> chosen = subset.paramsFor(entry);
+            params.put(entry.getUsername(), chosen);
             if (isThreadSweep(entry)) {
                 swept.add(entry.getUsername());
-                sweptCount += combinations(entry);
+                sweptCount += combinations(entry, chosen);
             } else {
                 plain.add(entry.getUsername());
-                plainCount += combinations(entry);
+                plainCount += combinations(entry, chosen);
             }
         }
-        int benchmarkCount = plainCount + sweptCount * SWEEP_THREAD_COUNTS.size() * SWEEP_EXECUTORS.size();
+        int benchmarkCount = plainCount + sweptCount * threadCounts.size() * SWEEP_EXECUTORS.size();
         if (benchmarkCount == 0) {
             System.out.printf("[%s] no benchmark matches '%s': skipped%n", suite, include);
             return NOTHING_SELECTED;
@@ -123,16 +132,42 @@ public final class JmhSuiteMain implements Callable<Integer> {
         System.out.printf("[%s] %d benchmarks, profile %s; JMH's full output: %s%n",
                 suite, benchmarkCount, profile.describe(), log);
         try {
-            runAll(profile, plain, swept, benchmarkCount, json, log);
+            runAll(profile, new Selection(plain, swept, params, threadCounts), benchmarkCount, json, log);
         } finally {
             deleteIfEmpty(histograms);
         }
         return 0;
     }
 
+    /**
+     * What to run: plain and swept benchmark names, the parameter values chosen per benchmark (empty: all of them)
+     * and the thread counts of the sweeps.
+     */
+    record Selection(List<String> plain, List<String> swept, Map<String, Map<String, String[]>> params,
+                     SortedSet<Integer> threadCounts) {
+
+        /** The benchmarks of {@code names} grouped by identical parameter choices: one JMH run per group. */
+        Map<Map<String, String[]>, List<String>> groups(List<String> names) {
+            Map<String, Map<String, String[]>> keyToParams = new LinkedHashMap<>();
+            Map<String, List<String>> keyToNames = new LinkedHashMap<>();
+            for (String name : names) {
+                Map<String, String[]> chosen = params.getOrDefault(name, Map.of());
+                String key = chosen.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                        .sorted().collect(Collectors.joining(";"));
+                keyToParams.putIfAbsent(key, chosen);
+                keyToNames.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
+            }
+            Map<Map<String, String[]>, List<String>> groups = new LinkedHashMap<>();
+            keyToNames.forEach((key, group) -> groups.put(keyToParams.get(key), group));
+            return groups;
+        }
+    }
+
     /** Runs the plain benchmarks, then the thread sweeps, and writes the JSON results and the failure records. */
-    private void runAll(DurationProfile profile, List<String> plain, List<String> swept, int benchmarkCount,
-                        Path json, Path log) throws Exception {
+    private void runAll(DurationProfile profile, Selection selection, int benchmarkCount, Path json, Path log)
+            throws Exception {
+        List<String> plain = selection.plain();
+        List<String> swept = selection.swept();
         List<RunResult> results = new ArrayList<>();
         long plannedForkMillis = (long) profile.warmupIterations() * profile.warmupMillis()
                 + (long) profile.measurementIterations() * profile.measurementMillis();
@@ -143,24 +178,29 @@ public final class JmhSuiteMain implements Callable<Integer> {
             OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             ProgressOutputFormat progress = new ProgressOutputFormat(logFormat, System.out, suite, benchmarkCount,
                     System::nanoTime, watchdog);
-            if (!plain.isEmpty()) {
-                results.addAll(new Runner(options(profile, plain, List.of()).build(), progress).run());
+            for (var group : selection.groups(plain).entrySet()) {
+                ChainedOptionsBuilder options = options(profile, group.getValue(), List.of());
+                group.getKey().forEach(options::param);
+                results.addAll(new Runner(options.build(), progress).run());
             }
             for (String executor : swept.isEmpty() ? List.<String>of() : SWEEP_EXECUTORS) {
-                for (int threads : SWEEP_THREAD_COUNTS) {
+                for (int threads : selection.threadCounts()) {
                     Map<String, String> sweepParams = new LinkedHashMap<>();
                     sweepParams.put(THREAD_KIND_PARAM, executor);
                     sweepParams.put(THREADS_PARAM, String.valueOf(threads));
                     progress.setExtraParams(sweepParams);
-                    ChainedOptionsBuilder options = options(profile, swept, List.of(EXECUTOR_FLAG + executor))
-                            .threads(threads);
-                    if (executor.equals("VIRTUAL")) {
-                        // JMH's iteration barrier spins its workers with Thread.yield(); with CPU-bound virtual
-                        // workers it hung in about half of our forks at 8 threads (JMH 1.37, JDK 25), so virtual
-                        // workers start and stop their iterations unsynchronised.
-                        options.syncIterations(false);
+                    for (var group : selection.groups(swept).entrySet()) {
+                        ChainedOptionsBuilder options = options(profile, group.getValue(),
+                                List.of(EXECUTOR_FLAG + executor)).threads(threads);
+                        group.getKey().forEach(options::param);
+                        if (executor.equals("VIRTUAL")) {
+                            // JMH's iteration barrier spins its workers with Thread.yield(); with CPU-bound virtual
+                            // workers it hung in about half of our forks at 8 threads (JMH 1.37, JDK 25), so
+                            // virtual workers start and stop their iterations unsynchronised.
+                            options.syncIterations(false);
+                        }
+                        results.addAll(new Runner(options.build(), progress).run());
                     }
-                    results.addAll(new Runner(options.build(), progress).run());
                 }
             }
             progress.finish();
@@ -219,12 +259,16 @@ public final class JmhSuiteMain implements Callable<Integer> {
         return BenchmarkList.defaultList().find(silent, List.of(include), List.of());
     }
 
-    /** How many parameter combinations JMH will run for one benchmark, for "n of m" progress. */
-    static int combinations(BenchmarkListEntry entry) {
+    /**
+     * How many parameter combinations JMH will run for one benchmark, for "n of m" progress: its own values, or
+     * the chosen ones where {@code chosen} names a parameter.
+     */
+    static int combinations(BenchmarkListEntry entry, Map<String, String[]> chosen) {
         int combinations = 1;
         Optional<Map<String, String[]>> params = entry.getParams();
         if (params.hasValue()) {
-            for (String[] values : params.get().values()) {
+            for (Map.Entry<String, String[]> param : params.get().entrySet()) {
+                String[] values = chosen.getOrDefault(param.getKey(), param.getValue());
                 combinations *= Math.max(1, values.length);
             }
         }

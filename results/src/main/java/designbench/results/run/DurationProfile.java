@@ -12,27 +12,32 @@ import java.util.Locale;
  * @param measurementIterations   measured iterations per fork, >= 1
  * @param measurementMillis       length of one measured iteration
  * @param jcstressArgs            the jcstress mode (and any override) for correctness tests
+ * @param parameterSubset         whether only the parameter values each suite declares for a first look are run
+ *                                (its {@code META-INF/designbench/quick.properties}), instead of every value
  */
 public record DurationProfile(String name, int forks, int warmupIterations, int warmupMillis,
-                              int measurementIterations, int measurementMillis, List<String> jcstressArgs) {
+                              int measurementIterations, int measurementMillis, List<String> jcstressArgs,
+                              boolean parameterSubset) {
 
     /**
-     * A first look: minutes for the whole suite, wide error bars, labelled as such in every table. jcstress runs
-     * its fastest preset, sanity, but with 100 ms per iteration instead of none: with none it takes only a few
-     * samples per configuration and the broken controls go uncaught.
+     * A first look: minutes for the whole suite, wide error bars, labelled as such in every table, and only the
+     * parameter values each suite declares for it (the headline sizes and thread counts), since with one fork per
+     * combination the forks' start-up dominates. jcstress runs its fastest preset, sanity, but with 100 ms per
+     * iteration instead of none: with none it takes only a few samples per configuration and the broken controls
+     * go uncaught.
      */
     public static final DurationProfile QUICK = new DurationProfile("quick", 1, 1, 200, 5, 100,
-            List.of("-m", "sanity", "-time", "100"));
+            List.of("-m", "sanity", "-time", "100"), true);
     /**
      * The default: good enough to cite in a design review on the machine that ran it. Two forks, so fork-to-fork
      * variation shows in the error; half-second iterations keep the lock sweeps (hundreds of forks) within an hour
      * on a 2-core machine.
      */
     public static final DurationProfile STANDARD = new DurationProfile("standard", 2, 2, 500, 5, 500,
-            List.of("-m", "quick"));
+            List.of("-m", "quick"), false);
     /** For publication: more forks and longer iterations, so run-to-run noise shows in the error. */
     public static final DurationProfile THOROUGH = new DurationProfile("thorough", 5, 5, 2000, 10, 2000,
-            List.of("-m", "default"));
+            List.of("-m", "default"), false);
 
     /** The profile called {@code name} (quick, standard or thorough). */
     public static DurationProfile named(String name) {
@@ -47,8 +52,9 @@ public record DurationProfile(String name, int forks, int warmupIterations, int 
 
     /** One line for a table heading, e.g. "quick: 1 fork, 1 × 200 ms warm-up, 5 × 100 ms measured ...". */
     public String describe() {
-        return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork; jcstress %s".formatted(
+        return "%s: %d fork%s, %d × %d ms warm-up, %d × %d ms measured per fork%s; jcstress %s".formatted(
                 name, forks, forks == 1 ? "" : "s", warmupIterations, warmupMillis,
-                measurementIterations, measurementMillis, String.join(" ", jcstressArgs));
+                measurementIterations, measurementMillis,
+                parameterSubset ? ", a subset of the parameter values" : "", String.join(" ", jcstressArgs));
     }
 }

@@ -1,0 +1,107 @@
+package designbench.results.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.util.Optional;
+
+/**
+ * The parameter values a quick run measures, as each suite declares them in {@value #RESOURCE} on its class path.
+ * Keys are {@code <BenchmarkClass>.<param>} (the class's simple name) with comma-separated values, each of which
+ * must be one of the benchmark's own {@code @Param} values, and {@code sweep.threads} for the thread counts of
+ * swept benchmarks. What a suite does not name runs in full.
+ */
+final class QuickSubset {
+
+    static final String RESOURCE = "META-INF/designbench/quick.properties";
+    static final String SWEEP_THREADS = "sweep.threads";
+
+    private final Map<String, String> declared;
+
+    private QuickSubset(Map<String, String> declared) {
+        this.declared = declared;
+    }
+
+    /** Every value of every parameter: what standard and thorough runs measure. */
+    static QuickSubset none() {
+        return new QuickSubset(Map.of());
+    }
+
+    /** The subsets declared by the suites on this class loader's class path. */
+    static QuickSubset load(ClassLoader loader) {
+        Map<String, String> declared = new TreeMap<>();
+        try {
+            Enumeration<URL> files = loader.getResources(RESOURCE);
+            while (files.hasMoreElements()) {
+                URL file = files.nextElement();
+                Properties properties = new Properties();
+                try (InputStream in = file.openStream()) {
+                    properties.load(in);
+                }
+                for (String key : properties.stringPropertyNames()) {
+                    declared.put(key, properties.getProperty(key).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return new QuickSubset(declared);
+    }
+
+    /**
+     * The parameter values to run for one benchmark, only for the parameters the subset names (the others run in
+     * full); empty when it names none. Fails, naming the file, on a parameter or value the benchmark lacks.
+     */
+    Map<String, String[]> paramsFor(BenchmarkListEntry entry) {
+        String className = entry.getUserClassQName();
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        Optional<Map<String, String[]>> own = entry.getParams();
+        Map<String, String[]> chosen = new LinkedHashMap<>();
+        for (Map.Entry<String, String> d : declared.entrySet()) {
+            if (!d.getKey().startsWith(simpleName + ".")) {
+                continue;
+            }
+            String param = d.getKey().substring(simpleName.length() + 1);
+            String[] allowed = own.hasValue() ? own.get().get(param) : null;
+            if (allowed == null) {
+                throw new IllegalStateException(RESOURCE + ": " + simpleName + " has no @Param '" + param + "'");
+            }
+            String[] values = Arrays.stream(d.getValue().split(",")).map(String::trim).toArray(String[]::new);
+            for (String value : values) {
+                if (!Arrays.asList(allowed).contains(value)) {
+                    throw new IllegalStateException(RESOURCE + ": '" + value + "' is not a value of " + simpleName
+                            + "." + param + " (its values: " + String.join(", ", allowed) + ")");
+                }
+            }
+            chosen.put(param, values);
+        }
+        return chosen;
+    }
+
+    /** The thread counts for swept benchmarks: those of {@code all} that the subset names, or all. */
+    SortedSet<Integer> sweepThreads(SortedSet<Integer> all) {
+        String value = declared.get(SWEEP_THREADS);
+        if (value == null) {
+            return all;
+        }
+        SortedSet<Integer> chosen = new TreeSet<>();
+        for (String count : value.split(",")) {
+            int n = Integer.parseInt(count.trim());
+            if (all.contains(n)) {
+                chosen.add(n);
+            }
+        }
+        return chosen.isEmpty() ? all : Collections.unmodifiableSortedSet(chosen);
+    }
+}
