@@ -1,14 +1,15 @@
 package designbench.proxy;
 
+import designbench.proxy.cli.LoadCommand;
 import designbench.proxy.cli.OriginCommand;
 import designbench.proxy.cli.ProxyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar bench-proxy.jar proxy|origin [OPTIONS]}; options may also come from a file: {@code @FILE}. */
+/** {@code java -jar bench-proxy.jar proxy|origin|load [OPTIONS]}; options may also come from a file: {@code @FILE}. */
 @Command(name = "bench-proxy", mixinStandardHelpOptions = true,
         description = "The system under test of designbench's proxy questions: a reverse proxy and an origin server.",
-        subcommands = {ProxyCommand.class, OriginCommand.class})
+        subcommands = {ProxyCommand.class, OriginCommand.class, LoadCommand.class})
 public final class BenchProxyMain implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +21,6 @@ public final class BenchProxyMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say which: proxy or origin");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say which: proxy, origin or load");
     }
 }

@@ -109,6 +109,17 @@ class BalancingIT {
     }
 
     @Test
+    void aPipelinedRequestAfterA502IsStillAnswered() throws Exception {
+        try (Cluster c = Cluster.start(2, b -> b.cacheBytes(0)); RawHttp client = RawHttp.connect(c.address())) {
+            client.send(RawHttp.request("GET", "/close?fail=close") + RawHttp.request("GET", "/next?size=7"));
+            assertEquals(502, client.next().status());
+            RawHttp.Response next = client.next();
+            assertEquals(200, next.status());
+            assertEquals(7, next.body().length);
+        }
+    }
+
+    @Test
     void aSilentBackendGets504() throws Exception {
         try (Cluster c = Cluster.start(b -> b.cacheBytes(0).backendTimeout(Duration.ofMillis(300)))) {
             assertEquals(504, c.get("/stall?fail=stall").status());

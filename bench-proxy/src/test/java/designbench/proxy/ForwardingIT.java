@@ -137,6 +137,17 @@ class ForwardingIT {
     }
 
     @Test
+    void anHttp10KeepAliveClientIsToldTheConnectionStaysOpen() throws Exception {
+        try (Cluster c = Cluster.start(b -> b.cacheBytes(0)); RawHttp client = RawHttp.connect(c.address())) {
+            client.send("GET /old?size=3 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            RawHttp.Response first = client.next();
+            assertEquals("keep-alive", first.header("Connection"));
+            client.send("GET /old?size=4 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertEquals(4, client.next().body().length);
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (Cluster c = Cluster.start(b -> b.cacheBytes(0)); RawHttp client = RawHttp.connect(c.address())) {
             client.send(RawHttp.request("GET", "/first?size=10&delay=200") + RawHttp.request("GET", "/second?size=20"));

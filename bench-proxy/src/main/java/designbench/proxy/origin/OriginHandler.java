@@ -92,7 +92,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         Runnable answer = () -> answer(ctx, request, query, size, fail.equals("die"), keepAlive);
         request.retain();
-        long micros = (long) (delay * 1000);
+        long micros = Math.max((long) (delay * 1000), server.stallLeftNanos() / 1000);
         if (micros > 0) {
             ctx.executor().schedule(() -> {
                 try {

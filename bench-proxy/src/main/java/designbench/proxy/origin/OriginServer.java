@@ -37,6 +37,7 @@ public final class OriginServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Deque<RecordedRequest> recorded = new ConcurrentLinkedDeque<>();
     private volatile OriginConfig config;
+    private volatile long stallUntilNanos;
 
     private OriginServer(OriginConfig config, List<Address> addresses, int threads) {
         this.config = config;
@@ -66,6 +67,19 @@ public final class OriginServer implements AutoCloseable {
 
     public OriginConfig config() {
         return config;
+    }
+
+    /**
+     * Stalls the origin for {@code length} from now: every request that arrives before the stall ends is answered
+     * when it ends (or later, if its own latency says so), as a garbage-collection pause or a lock would.
+     */
+    public void stall(java.time.Duration length) {
+        stallUntilNanos = System.nanoTime() + length.toNanos();
+    }
+
+    /** Nanoseconds left of a stall started with {@link #stall}, or 0. */
+    long stallLeftNanos() {
+        return Math.max(0, stallUntilNanos - System.nanoTime());
     }
 
     /** Changes how the origin answers from the next request (or connection, for REFUSE) on. */

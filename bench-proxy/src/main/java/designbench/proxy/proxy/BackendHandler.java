@@ -36,6 +36,14 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        BackendListener l = listener;
+        if (l != null) {
+            l.onBackendReadComplete();
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         fail(new IOException("backend closed the connection"));
     }

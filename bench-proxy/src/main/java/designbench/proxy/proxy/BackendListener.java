@@ -11,6 +11,9 @@ interface BackendListener {
     /** The connection failed or closed before the response was complete. */
     void onBackendFailure(Throwable cause);
 
+    /** The backend connection's current read is over: a good time to flush what went to the client. */
+    void onBackendReadComplete();
+
     /** The backend connection's outbound buffer filled up or drained. */
     void onBackendWritabilityChanged(boolean writable);
 }

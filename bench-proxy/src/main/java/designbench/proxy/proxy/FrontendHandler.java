@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
@@ -56,6 +57,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean closing;
+    private boolean clientHttp10;
 
     FrontendHandler(ProxyServer proxy, HeadTimeout headTimeout) {
         this.proxy = proxy;
@@ -116,7 +118,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         if (evt == HeadTimeout.EXPIRED && current == null && !closing) {
             reject(new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request head not received in time", true));
         } else if (evt instanceof IdleStateEvent) {
-            if (current == null) {
+            if (current == null || current.finished) {
                 context.close();
             } else if (!current.requestComplete && !current.responseStarted) {
                 current.abandon();
@@ -140,6 +142,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     private void startRequest(HttpRequest request) {
         headTimeout.headReceived();
+        clientHttp10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         ProxyMetrics metrics = proxy.metrics();
         metrics.requests.increment();
         if (request.decoderResult().isFailure()) {
@@ -183,13 +186,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             reject(new Rejection(r.status(), r.reason(), !keepAlive));
         } else if (answer instanceof StaticFiles.NotModified notModified) {
             HttpResponse response = notModified.response();
-            HttpUtil.setKeepAlive(response, keepAlive);
+            setKeepAlive(response, keepAlive);
             proxy.metrics().responded(response.status().code());
             ctx.write(response);
             finishLocal(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
         } else if (answer instanceof StaticFiles.FileAnswer file) {
             HttpResponse response = file.response();
-            HttpUtil.setKeepAlive(response, keepAlive);
+            setKeepAlive(response, keepAlive);
             proxy.metrics().responded(response.status().code());
             if (file.head()) {
                 ctx.write(response);
@@ -216,15 +219,28 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void reject(Rejection rejection) {
+        FullHttpResponse response = rejectionResponse(rejection);
+        send(response, rejection.close());
+    }
+
+    private FullHttpResponse rejectionResponse(Rejection rejection) {
         FullHttpResponse response = text(rejection.status(), rejection.reason());
         if (rejection.status().equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH");
         }
-        send(response, rejection.close());
+        return response;
+    }
+
+    /** Sets the connection header for the client: HTTP/1.0 clients need an explicit keep-alive. */
+    private void setKeepAlive(HttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive && clientHttp10) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
     }
 
     private void send(FullHttpResponse response, boolean close) {
-        HttpUtil.setKeepAlive(response, !close);
+        setKeepAlive(response, !close);
         proxy.metrics().responded(response.status().code());
         finishLocal(ctx.writeAndFlush(response), !close);
     }
@@ -317,7 +333,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                     }
                 }
                 proxy.metrics().cacheMisses.increment();
-                if (proxy.config().coalesce()) {
+                if (proxy.config().coalesce() && policy.mayServe(request)) {
                     if (proxy.cache().lead(cacheKey)) {
                         leader = true;
                     } else if (proxy.cache().await(cacheKey, () -> ctx.executor().execute(this::afterWait))) {
@@ -356,7 +372,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 response.headers().add(HttpHeaderNames.SET_COOKIE, group.setCookie());
             }
             HttpUtil.setContentLength(response, hit.body().length);
-            HttpUtil.setKeepAlive(response, keepAlive);
+            setKeepAlive(response, keepAlive);
             proxy.metrics().responded(hit.status().code());
             releaseBody();
             // A cached answer needs no request body: a GET's (empty) end may still be on its way, so wait for it.
@@ -380,7 +396,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
             tried.add(backend);
             backend.started();
-            ctx.channel().config().setAutoRead(false);
+            if (!requestComplete) {
+                ctx.channel().config().setAutoRead(false);
+            }
             Backend target = backend;
             proxy.connections().acquire(ctx.channel().eventLoop(), target).addListener(f -> {
                 Channel ch = (Channel) f.getNow();
@@ -432,7 +450,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 }
                 long idle = System.nanoTime() - lastBackendActivity;
                 long limit = proxy.config().backendTimeout().toNanos();
-                if (idle < limit) {
+                if (!ctx.channel().isWritable()) {
+                    // The client is slow to read, so the backend is held back on purpose: not its silence.
+                    lastBackendActivity = System.nanoTime();
+                    armTimer(limit);
+                } else if (idle < limit) {
                     armTimer(limit - idle);
                 } else {
                     onBackendFailure(new java.util.concurrent.TimeoutException("backend silent for "
@@ -479,7 +501,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 if (bodyBytes <= RETRY_BODY_LIMIT) {
                     bodyCopy.add(content.retainedDuplicate());
                 } else {
-                    releaseBody();
+                    bodyCopy.forEach(ReferenceCountUtil::release);
                     bodyCopy = null;
                 }
             }
@@ -496,9 +518,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             backendChannel.writeAndFlush(content);
+            lastBackendActivity = System.nanoTime();
             if (!requestComplete && !backendChannel.isWritable()) {
                 ctx.channel().config().setAutoRead(false);
             }
+        }
+
+        @Override
+        public void onBackendReadComplete() {
+            ctx.flush();
         }
 
         @Override
@@ -515,12 +543,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             lastBackendActivity = System.nanoTime();
+            if (message.decoderResult().isFailure()) {
+                // A malformed head, chunk or trailer: never passed on as if the response were whole.
+                Throwable cause = message.decoderResult().cause();
+                ReferenceCountUtil.release(message);
+                onBackendFailure(cause);
+                return;
+            }
             if (message instanceof HttpResponse response) {
-                if (response.decoderResult().isFailure()) {
-                    ReferenceCountUtil.release(message);
-                    onBackendFailure(response.decoderResult().cause());
-                    return;
-                }
                 if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
                     interim = true;
                 } else {
@@ -567,7 +597,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                     closeAfter = true;
                 }
             }
-            HttpUtil.setKeepAlive(out, keepAlive && !closeAfter);
+            setKeepAlive(out, keepAlive && !closeAfter);
             proxy.metrics().responded(code);
             ctx.write(out);
         }
@@ -577,8 +607,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 fill = null;
             }
             boolean last = content instanceof LastHttpContent;
-            ctx.writeAndFlush(content);
+            ctx.write(content);
             if (last) {
+                ctx.flush();
                 complete();
             } else if (!ctx.channel().isWritable() && backendChannel != null) {
                 backendChannel.config().setAutoRead(false);
@@ -603,15 +634,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
             endFetch();
             releaseBody();
-            if (requestComplete) {
-                exchangeDone(closeAfter || !keepAlive);
-            } else {
-                // The backend answered before the body was all sent: the rest of it is read and dropped.
-                awaitingEndOfRequest = true;
-                if (closeAfter || !keepAlive) {
-                    exchangeDone(true);
-                }
-            }
+            // A backend that answered before the whole body was sent: the connection closes after the answer, since
+            // the rest of the body would otherwise have to be read and dropped.
+            exchangeDone(closeAfter || !keepAlive || !requestComplete);
         }
 
         @Override
@@ -630,7 +655,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             // Refused, dropped before answering on a fresh connection, or silent too long: out of rotation. A
             // pooled connection found closed may be the backend's keep-alive timeout: counted, not taken out.
             boolean timeout = cause instanceof java.util.concurrent.TimeoutException;
-            if (timeout || (!responseStarted && !reusedConnection)) {
+            boolean owedHead = !responseStarted && requestComplete;
+            if ((timeout && owedHead) || (!timeout && !responseStarted && !reusedConnection)) {
                 backend.failed();
             } else {
                 backend.errored();
@@ -666,8 +692,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             finished = true;
             endFetch();
             releaseBody();
-            current = null;
-            reject(new Rejection(status, reason, !requestComplete || !keepAlive));
+            boolean close = !requestComplete || !keepAlive;
+            FullHttpResponse response = rejectionResponse(new Rejection(status, reason, close));
+            setKeepAlive(response, !close);
+            proxy.metrics().responded(status.code());
+            ctx.writeAndFlush(response);
+            exchangeDone(close);
         }
 
         /** Ends this exchange without a response of its own (the caller answers or closes). */

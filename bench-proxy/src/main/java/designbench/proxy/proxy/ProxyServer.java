@@ -60,7 +60,8 @@ public final class ProxyServer implements AutoCloseable {
                 protected void initChannel(Channel ch) {
                     HeadTimeout headTimeout = new HeadTimeout(config.headerTimeout().toMillis());
                     ch.pipeline().addLast(
-                            new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                            // All-idle, watching output progress too: a slow download is not an idle connection.
+                            new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                             headTimeout,
                             new StrictRequestDecoder(config.maxRequestLine(), config.maxHeaderBytes()),
                             new HttpResponseEncoder(),

@@ -1,0 +1,486 @@
+package designbench.proxy.load;
+
+import com.sun.management.OperatingSystemMXBean;
+import designbench.proxy.net.Address;
+import designbench.proxy.net.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The load generator: keep-alive HTTP/1.1 connections on a few Netty event loops, each with at most one request in
+ * flight. Open loop (a rate): requests are due on a fixed timeline, taken by whichever connection of the loop is
+ * free, and timed from when they were due, as wrk2 does; closed loop: each connection sends again as soon as it has
+ * its answer. Latencies go into an HdrHistogram recorder, read once a second into the time series and the log.
+ */
+public final class LoadGenerator {
+
+    /** How long a target that refused a connection is skipped by the other connections. */
+    static final long TARGET_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final LoadConfig config;
+    private final PrintStream progress;
+    private final Recorder recorder = new Recorder(3);
+    private final Histogram total = new Histogram(3);
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder[] perTarget;
+    private final AtomicLongArray targetDownUntil;
+    private final List<LoadReport.Second> seconds = new ArrayList<>();
+    private final HistogramLogWriter log;
+    private long startNanos;
+    private long measureFromNanos;
+    private long endNanos;
+
+    private LoadGenerator(LoadConfig config, HistogramLogWriter log, PrintStream progress) {
+        this.config = config;
+        this.log = log;
+        this.progress = progress;
+        this.perTarget = new LongAdder[config.targets().size()];
+        for (int i = 0; i < perTarget.length; i++) {
+            perTarget[i] = new LongAdder();
+        }
+        this.targetDownUntil = new AtomicLongArray(config.targets().size());
+    }
+
+    /**
+     * Runs the load and returns what it measured.
+     *
+     * @param log      receives the HdrHistogram interval log (one interval per measured second), or null
+     * @param progress receives one progress line per second, or null
+     */
+    public static LoadReport run(LoadConfig config, HistogramLogWriter log, PrintStream progress)
+            throws InterruptedException {
+        return new LoadGenerator(config, log, progress).run();
+    }
+
+    private LoadReport run() throws InterruptedException {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        EventLoopGroup group = Transports.newGroup(config.threads());
+        try {
+            startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            measureFromNanos = startNanos + config.warmup().toNanos();
+            endNanos = measureFromNanos + config.duration().toNanos();
+            if (log != null) {
+                log.outputLogFormatVersion();
+                log.outputStartTime(System.currentTimeMillis());
+                log.outputLegend();
+            }
+            List<Worker> workers = new ArrayList<>();
+            List<EventLoop> loops = new ArrayList<>();
+            group.forEach(e -> loops.add((EventLoop) e));
+            for (int w = 0; w < config.threads(); w++) {
+                workers.add(new Worker(w, loops.get(w % loops.size())));
+            }
+            for (int c = 0; c < config.connections(); c++) {
+                Worker worker = workers.get(c % workers.size());
+                int target = c % config.targets().size();
+                worker.loop.execute(() -> worker.addConnection(target));
+            }
+            CountDownLatch done = new CountDownLatch(workers.size());
+            for (Worker worker : workers) {
+                worker.loop.execute(() -> worker.start(done));
+            }
+            ScheduledFuture<?> ticker = group.next().scheduleAtFixedRate(this::everySecond,
+                    measureFromNanos - System.nanoTime() + TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1),
+                    TimeUnit.NANOSECONDS);
+            long waitNanos = endNanos - System.nanoTime() + config.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+            done.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+            ticker.cancel(false);
+            group.submit(this::lastInterval).syncUninterruptibly();
+            for (Worker worker : workers) {
+                worker.loop.submit(worker::finish).syncUninterruptibly();
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        return report(cpuSeconds);
+    }
+
+    private synchronized void everySecond() {
+        Histogram interval = recorder.getIntervalHistogram();
+        long errorsNow = errorCount();
+        int second = seconds.size() + 1;
+        long previousErrors = seconds.stream().mapToLong(LoadReport.Second::errors).sum();
+        total.add(interval);
+        seconds.add(new LoadReport.Second(second, interval.getTotalCount(), errorsNow - previousErrors,
+                micros(interval, 50), micros(interval, 99), interval.getTotalCount() == 0 ? 0
+                : interval.getMaxValue() / 1000.0));
+        if (log != null) {
+            interval.setStartTimeStamp(System.currentTimeMillis() - 1000);
+            interval.setEndTimeStamp(System.currentTimeMillis());
+            log.outputIntervalHistogram(interval);
+        }
+        if (progress != null) {
+            progress.printf("[load] %ds of %ds  %.0f req/s  errors %d  p99 %.2f ms%n", second,
+                    config.duration().toSeconds(), (double) interval.getTotalCount(), errorsNow,
+                    micros(interval, 99) / 1000.0);
+        }
+    }
+
+    /** Takes what the recorder holds after the last full second (late responses). */
+    private synchronized void lastInterval() {
+        Histogram interval = recorder.getIntervalHistogram();
+        total.add(interval);
+        if (log != null && interval.getTotalCount() > 0) {
+            log.outputIntervalHistogram(interval);
+        }
+    }
+
+    private static double micros(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private long errorCount() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    private void error(String kind) {
+        errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    private synchronized LoadReport report(double cpuSeconds) {
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+        Map<String, Long> targets = new TreeMap<>();
+        for (int i = 0; i < perTarget.length; i++) {
+            targets.merge(config.targets().get(i).toString(), perTarget[i].sum(), Long::sum);
+        }
+        double secondsMeasured = config.duration().toNanos() / 1e9;
+        LoadReport.Latency latency = new LoadReport.Latency(micros(total, 50), micros(total, 90), micros(total, 99),
+                micros(total, 99.9), micros(total, 99.99), total.getTotalCount() == 0 ? 0 : total.getMaxValue() / 1000.0,
+                total.getTotalCount() == 0 ? 0 : total.getMean() / 1000.0);
+        return new LoadReport(config.openLoop() ? "open" : "closed", config.rate(), config.connections(),
+                secondsMeasured, completed.sum() / secondsMeasured, completed.sum(), errorCounts, latency, hits.sum(),
+                misses.sum(), targets, cpuSeconds, List.copyOf(seconds));
+    }
+
+    /** One event loop's share of the connections and of the timeline. */
+    private final class Worker {
+        final int index;
+        final EventLoop loop;
+        final List<Conn> connections = new ArrayList<>();
+        final KeyChooser keys;
+        long sentK;
+        CountDownLatch done;
+        boolean finished;
+
+        Worker(int index, EventLoop loop) {
+            this.index = index;
+            this.loop = loop;
+            this.keys = new KeyChooser(config.keys(), config.zipfExponent(), config.seed() + index);
+        }
+
+        void addConnection(int target) {
+            Conn conn = new Conn(this, target);
+            connections.add(conn);
+            conn.connect();
+        }
+
+        void start(CountDownLatch latch) {
+            this.done = latch;
+            long delay = startNanos - System.nanoTime();
+            loop.schedule(this::tick, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }
+
+        /** The intended send time of this worker's k-th request: the workers interleave on one even timeline. */
+        long intended(long k) {
+            return startNanos + (long) ((k * config.threads() + index) * 1e9 / config.rate());
+        }
+
+        void tick() {
+            if (finished) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (config.openLoop()) {
+                dispatch(now);
+                long next = intended(sentK);
+                if (next < endNanos) {
+                    loop.schedule(this::tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } else {
+                    loop.schedule(this::checkDone, Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } else {
+                for (Conn conn : connections) {
+                    if (conn.idle() && now < endNanos) {
+                        conn.send(now);
+                    }
+                }
+                if (now < endNanos) {
+                    loop.schedule(this::tick, Math.min(endNanos - now, TimeUnit.MILLISECONDS.toNanos(10)),
+                            TimeUnit.NANOSECONDS);
+                } else {
+                    checkDone();
+                }
+            }
+        }
+
+        /** Open loop: sends every due request that a free connection can take now; the rest wait, still timed. */
+        void dispatch(long now) {
+            for (Conn conn : connections) {
+                if (!conn.idle()) {
+                    continue;
+                }
+                long due = intended(sentK);
+                if (due > now || due >= endNanos) {
+                    return;
+                }
+                sentK++;
+                conn.send(due);
+            }
+        }
+
+        void connectionFree(Conn conn) {
+            long now = System.nanoTime();
+            if (config.openLoop()) {
+                dispatch(now);
+            } else if (now < endNanos) {
+                conn.send(now);
+            }
+            checkDone();
+        }
+
+        void checkDone() {
+            if (done == null || finished) {
+                return;
+            }
+            if (System.nanoTime() >= endNanos && connections.stream().allMatch(c -> !c.busy)) {
+                finished = true;
+                done.countDown();
+            }
+        }
+
+        /** At the end: what was due but never sent counts as "unsent"; connections close. */
+        void finish() {
+            finished = true;
+            if (config.openLoop()) {
+                long due = 0;
+                for (long k = sentK; intended(k) < endNanos; k++) {
+                    if (intended(k) >= measureFromNanos) {
+                        due++;
+                    }
+                }
+                if (due > 0) {
+                    errors.computeIfAbsent("unsent", x -> new LongAdder()).add(due);
+                }
+            }
+            for (Conn conn : connections) {
+                conn.close();
+            }
+        }
+    }
+
+    /** One keep-alive connection with at most one request in flight. */
+    private final class Conn {
+        final Worker worker;
+        int target;
+        Channel channel;
+        boolean connected;
+        boolean busy;
+        boolean closing;
+        boolean stalled;
+        long intendedNanos;
+        ScheduledFuture<?> timeout;
+        String cacheStatus;
+        int status;
+
+        Conn(Worker worker, int target) {
+            this.worker = worker;
+            this.target = target;
+        }
+
+        boolean idle() {
+            return connected && !busy;
+        }
+
+        void connect() {
+            if (closing || worker.finished) {
+                return;
+            }
+            target = pickTarget(target);
+            Address address = config.targets().get(target);
+            new Bootstrap().group(worker.loop).channel(Transports.clientChannel(address))
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(config.timeout().toMillis(), 5000))
+                    .option(ChannelOption.TCP_NODELAY, address instanceof Address.Tcp ? true : null)
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new HttpClientCodec(), new SimpleChannelInboundHandler<HttpObject>() {
+                                @Override
+                                protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+                                    if (ctx.channel() == channel) {
+                                        received(msg);
+                                    }
+                                }
+
+                                @Override
+                                public void channelInactive(ChannelHandlerContext ctx) {
+                                    if (ctx.channel() == channel) {
+                                        closed();
+                                    }
+                                }
+
+                                @Override
+                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                    ctx.close();
+                                }
+                            });
+                        }
+                    })
+                    .connect(address.socketAddress())
+                    .addListener(f -> {
+                        if (f.isSuccess()) {
+                            channel = ((io.netty.channel.ChannelFuture) f).channel();
+                            connected = true;
+                            worker.connectionFree(this);
+                        } else {
+                            if (!worker.finished) {
+                                error("connect");
+                            }
+                            targetDownUntil.set(target, System.nanoTime() + TARGET_BACKOFF_NANOS);
+                            target = (target + 1) % config.targets().size();
+                            worker.loop.schedule(this::connect, 20, TimeUnit.MILLISECONDS);
+                        }
+                    });
+        }
+
+        /** This connection's target unless it refused recently, else the next one that did not. */
+        private int pickTarget(int preferred) {
+            int n = config.targets().size();
+            long now = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                int t = (preferred + i) % n;
+                if (targetDownUntil.get(t) <= now) {
+                    return t;
+                }
+            }
+            return preferred;
+        }
+
+        void send(long intended) {
+            busy = true;
+            intendedNanos = intended;
+            status = 0;
+            cacheStatus = null;
+            String path = config.pathPrefix() + worker.keys.next()
+                    + (config.query().isEmpty() ? "" : "?" + config.query());
+            FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+            request.headers().set(HttpHeaderNames.HOST, "loadgen");
+            if (!config.cookie().isEmpty()) {
+                request.headers().set(HttpHeaderNames.COOKIE, config.cookie());
+            }
+            channel.writeAndFlush(request).addListener(f -> {
+                if (!f.isSuccess() && busy) {
+                    timeout.cancel(false);
+                    lost("closed");
+                }
+            });
+            timeout = worker.loop.schedule(() -> {
+                if (busy) {
+                    stalled = true;
+                    lost("timeout");
+                }
+            }, config.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        void received(HttpObject msg) {
+            if (msg instanceof HttpResponse response) {
+                status = response.status().code();
+                cacheStatus = response.headers().get("X-Cache");
+            }
+            if (msg instanceof LastHttpContent && busy) {
+                long now = System.nanoTime();
+                busy = false;
+                timeout.cancel(false);
+                if (intendedNanos >= measureFromNanos && intendedNanos < endNanos) {
+                    recorder.recordValue(Math.max(0, now - intendedNanos));
+                    completed.increment();
+                    perTarget[target].increment();
+                    if ("HIT".equals(cacheStatus)) {
+                        hits.increment();
+                    } else if ("MISS".equals(cacheStatus)) {
+                        misses.increment();
+                    }
+                    if (status >= 500) {
+                        error("status_5xx");
+                    } else if (status >= 400) {
+                        error("status_4xx");
+                    }
+                }
+                worker.connectionFree(this);
+            }
+        }
+
+        /** The request in flight is lost: count it, drop the connection and open another. */
+        private void lost(String kind) {
+            if (intendedNanos >= measureFromNanos && intendedNanos < endNanos) {
+                error(kind);
+            }
+            busy = false;
+            connected = false;
+            if (channel != null) {
+                channel.close();
+            }
+            worker.checkDone();
+        }
+
+        void closed() {
+            boolean failed = busy;
+            if (busy) {
+                timeout.cancel(false);
+                lost("closed");
+            }
+            connected = false;
+            if (!closing && !worker.finished) {
+                if (failed || stalled) {
+                    // Lost a request: this target is failing; the others take this connection for a while.
+                    targetDownUntil.set(target, System.nanoTime() + TARGET_BACKOFF_NANOS);
+                    target = (target + 1) % config.targets().size();
+                }
+                stalled = false;
+                worker.loop.schedule(this::connect, 1, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void close() {
+            closing = true;
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package designbench.proxy.load;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a load run measured. Latencies are in microseconds; in open loop from each request's intended send time on
+ * the fixed timeline (so a server stall shows in every request it delayed: no coordinated omission), in closed
+ * loop from the actual send.
+ *
+ * @param offeredRate    requests per second asked for; 0 in closed loop
+ * @param achievedRate   responses per second completed in the measured window
+ * @param completed      responses in the measured window (any status)
+ * @param errors         per kind: connect, timeout, closed (connection lost mid-request), status_4xx, status_5xx,
+ *                       unsent (due on the timeline but never sent before the end)
+ * @param cacheHits      responses with {@code X-Cache: HIT}
+ * @param cacheMisses    responses with {@code X-Cache: MISS}
+ * @param perTarget      responses per target address
+ * @param cpuSeconds     CPU time this JVM used during the run (the generator's own cost when it runs alone)
+ * @param perSecond      one entry per measured second: the time series around events
+ */
+public record LoadReport(String mode, double offeredRate, int connections, double seconds, double achievedRate,
+                         long completed, Map<String, Long> errors, Latency latency, long cacheHits, long cacheMisses,
+                         Map<String, Long> perTarget, double cpuSeconds, List<Second> perSecond) {
+
+    /** Latency percentiles in microseconds. */
+    public record Latency(double p50, double p90, double p99, double p999, double p9999, double max, double mean) {
+    }
+
+    /** One second of the run, counted from the start of the measured window. */
+    public record Second(int second, long completed, long errors, double p50, double p99, double max) {
+    }
+
+    public long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Share of responses that carried {@code X-Cache: HIT}, of those with an X-Cache header; NaN without any. */
+    public double hitRatio() {
+        long seen = cacheHits + cacheMisses;
+        return seen == 0 ? Double.NaN : (double) cacheHits / seen;
+    }
+}

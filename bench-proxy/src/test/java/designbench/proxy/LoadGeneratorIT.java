@@ -1,0 +1,105 @@
+package designbench.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import designbench.proxy.load.LoadConfig;
+import designbench.proxy.load.LoadGenerator;
+import designbench.proxy.load.LoadReport;
+import designbench.proxy.net.Address;
+import designbench.proxy.origin.OriginConfig;
+import designbench.proxy.origin.OriginServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The load generator against real origins: rates, the coordinated-omission correction, failover. */
+class LoadGeneratorIT {
+
+    private static OriginServer origin(String name) {
+        return OriginServer.start(OriginConfig.defaults(name), List.of(new Address.Tcp("127.0.0.1", 0)), 1);
+    }
+
+    @Test
+    void anOpenLoopRunAchievesItsRateOnAFastOrigin() throws Exception {
+        try (OriginServer origin = origin("fast")) {
+            LoadConfig config = LoadConfig.defaults(origin.addresses()).withRate(400).withConnections(4)
+                    .withTimes(Duration.ofMillis(500), Duration.ofSeconds(2));
+            LoadReport report = LoadGenerator.run(config, null, null);
+            assertEquals(0, report.errorCount(), report.errors().toString());
+            assertEquals(800, report.completed(), 40, "400/s for 2 s, within 5 %");
+            assertEquals(400, report.achievedRate(), 20);
+            assertTrue(report.latency().p50() > 0);
+        }
+    }
+
+    @Test
+    void aClosedLoopRunKeepsEveryConnectionBusy() throws Exception {
+        try (OriginServer origin = origin("fast")) {
+            LoadConfig config = LoadConfig.defaults(origin.addresses()).withConnections(4)
+                    .withTimes(Duration.ofMillis(300), Duration.ofSeconds(1)).withKeys(100, 1.0);
+            LoadReport report = LoadGenerator.run(config, null, null);
+            assertEquals(0, report.errorCount(), report.errors().toString());
+            assertTrue(report.completed() > 100, "requests back to back: " + report.completed());
+            assertTrue(origin.received().stream().anyMatch(r -> r.uri().startsWith("/k/")));
+        }
+    }
+
+    /**
+     * One connection at 100 requests/s; the origin stalls once for 1 s. Timed from intended starts, the stall delays
+     * about 100 requests by 1 s down to 0, about a quarter of a 4 s run, so p90 shows it. A naive closed loop sees
+     * one slow request among thousands and hides it.
+     */
+    @Test
+    void openLoopPercentilesShowAStallThatAClosedLoopHides() throws Exception {
+        try (OriginServer origin = origin("stalls")) {
+            LoadConfig open = LoadConfig.defaults(origin.addresses()).withRate(100).withConnections(1)
+                    .withTimes(Duration.ofMillis(200), Duration.ofSeconds(4));
+            LoadReport openReport = runWithStall(origin, open);
+            LoadConfig closed = open.withRate(0);
+            LoadReport closedReport = runWithStall(origin, closed);
+
+            assertTrue(openReport.latency().max() >= 900_000, "the stall itself: " + openReport.latency());
+            assertTrue(closedReport.latency().max() >= 900_000, "the closed loop saw it once: "
+                    + closedReport.latency());
+            assertTrue(openReport.latency().p90() >= 200_000,
+                    "open loop: the delayed quarter of requests shows at p90: " + openReport.latency());
+            assertTrue(closedReport.latency().p90() < 50_000,
+                    "closed loop: only one sample is slow, so p90 hides the stall: " + closedReport.latency());
+        }
+    }
+
+    private static LoadReport runWithStall(OriginServer origin, LoadConfig config) throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(() -> origin.stall(Duration.ofSeconds(1)), 1500, TimeUnit.MILLISECONDS);
+            return LoadGenerator.run(config, null, null);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void connectionsFailOverWhenATargetDies() throws Exception {
+        try (OriginServer first = origin("first"); OriginServer second = origin("second")) {
+            LoadConfig config = LoadConfig.defaults(List.of(first.addresses().get(0), second.addresses().get(0)))
+                    .withRate(200).withConnections(4).withTimes(Duration.ofMillis(300), Duration.ofSeconds(3));
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            LoadReport report;
+            try {
+                timer.schedule(first::close, 1300, TimeUnit.MILLISECONDS);
+                report = LoadGenerator.run(config, null, null);
+            } finally {
+                timer.shutdownNow();
+            }
+            long secondAfter = second.requests();
+            assertTrue(report.completed() >= 550, "most of 600 requests succeed: " + report.completed()
+                    + " errors " + report.errors());
+            assertTrue(report.errorCount() < 50, "only requests in flight at the kill are lost: " + report.errors());
+            assertTrue(secondAfter > first.requests(), "the survivor took over");
+        }
+    }
+}
