@@ -29,7 +29,7 @@ final class QuickSubset {
 
     private final Map<String, String> declared;
 
-    private QuickSubset(Map<String, String> declared) {
+    QuickSubset(Map<String, String> declared) {
         this.declared = declared;
     }
 
@@ -65,15 +65,19 @@ final class QuickSubset {
      */
     Map<String, String[]> paramsFor(BenchmarkListEntry entry) {
         String className = entry.getUserClassQName();
-        String simpleName = className.substring(className.lastIndexOf('.') + 1);
         Optional<Map<String, String[]>> own = entry.getParams();
+        return paramsFor(className.substring(className.lastIndexOf('.') + 1), own.hasValue() ? own.get() : Map.of());
+    }
+
+    /** {@link #paramsFor(BenchmarkListEntry)} for a benchmark class's simple name and its own parameter values. */
+    Map<String, String[]> paramsFor(String simpleName, Map<String, String[]> own) {
         Map<String, String[]> chosen = new LinkedHashMap<>();
         for (Map.Entry<String, String> d : declared.entrySet()) {
             if (!d.getKey().startsWith(simpleName + ".")) {
                 continue;
             }
             String param = d.getKey().substring(simpleName.length() + 1);
-            String[] allowed = own.hasValue() ? own.get().get(param) : null;
+            String[] allowed = own.get(param);
             if (allowed == null) {
                 throw new IllegalStateException(RESOURCE + ": " + simpleName + " has no @Param '" + param + "'");
             }

@@ -1,0 +1,44 @@
+package designbench.results.launch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class QuickSubsetTest {
+
+    private static final Map<String, String[]> OWN = Map.of("size", new String[] {"64", "1024", "65536"},
+            "transport", new String[] {"TCP", "UDS"});
+
+    @Test
+    void choosesTheDeclaredValuesOfTheNamedBenchmarkOnly() {
+        QuickSubset subset = new QuickSubset(Map.of("PingBench.size", "64, 65536", "OtherBench.size", "1"));
+        Map<String, String[]> chosen = subset.paramsFor("PingBench", OWN);
+        assertEquals(1, chosen.size(), "transport is not named, so it runs in full");
+        assertArrayEquals(new String[] {"64", "65536"}, chosen.get("size"));
+        assertTrue(subset.paramsFor("StreamBench", OWN).isEmpty());
+        assertTrue(QuickSubset.none().paramsFor("PingBench", OWN).isEmpty());
+    }
+
+    @Test
+    void refusesParametersAndValuesTheBenchmarkDoesNotHave() {
+        IllegalStateException value = assertThrows(IllegalStateException.class,
+                () -> new QuickSubset(Map.of("PingBench.size", "63")).paramsFor("PingBench", OWN));
+        assertTrue(value.getMessage().contains("'63' is not a value of PingBench.size"), value.getMessage());
+        IllegalStateException param = assertThrows(IllegalStateException.class,
+                () -> new QuickSubset(Map.of("PingBench.sise", "64")).paramsFor("PingBench", OWN));
+        assertTrue(param.getMessage().contains("has no @Param 'sise'"), param.getMessage());
+    }
+
+    @Test
+    void narrowsTheThreadSweepToCountsItHas() {
+        TreeSet<Integer> all = new TreeSet<>(List.of(1, 2, 4, 8));
+        assertEquals(new TreeSet<>(List.of(1, 8)), new QuickSubset(Map.of("sweep.threads", "1,8,16")).sweepThreads(all));
+        assertEquals(all, QuickSubset.none().sweepThreads(all));
+    }
+}
