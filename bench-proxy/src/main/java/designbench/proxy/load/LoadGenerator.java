@@ -195,6 +195,8 @@ public final class LoadGenerator {
         final List<Conn> connections = new ArrayList<>();
         final KeyChooser keys;
         long sentK;
+        boolean tickArmed;
+        boolean endArmed;
         CountDownLatch done;
         boolean finished;
 
@@ -227,13 +229,9 @@ public final class LoadGenerator {
             }
             long now = System.nanoTime();
             if (config.openLoop()) {
+                tickArmed = false;
                 dispatch(now);
-                long next = intended(sentK);
-                if (next < endNanos) {
-                    loop.schedule(this::tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } else {
-                    loop.schedule(this::checkDone, Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
+                armTick(now);
             } else {
                 for (Conn conn : connections) {
                     if (conn.idle() && now < endNanos) {
@@ -246,6 +244,23 @@ public final class LoadGenerator {
                 } else {
                     checkDone();
                 }
+            }
+        }
+
+        /**
+         * Open loop: wakes up when the next request falls due. While requests are overdue (every connection busy)
+         * nothing is armed: the next connection to come free sends them, and arms the tick again.
+         */
+        void armTick(long now) {
+            long next = intended(sentK);
+            if (next >= endNanos) {
+                if (!endArmed) {
+                    endArmed = true;
+                    loop.schedule(this::checkDone, Math.max(0, endNanos - now), TimeUnit.NANOSECONDS);
+                }
+            } else if (next > now && !tickArmed) {
+                tickArmed = true;
+                loop.schedule(this::tick, next - now, TimeUnit.NANOSECONDS);
             }
         }
 
@@ -267,8 +282,11 @@ public final class LoadGenerator {
         void connectionFree(Conn conn) {
             long now = System.nanoTime();
             if (config.openLoop()) {
-                dispatch(now);
-            } else if (now < endNanos) {
+                if (done != null) {
+                    dispatch(now);
+                    armTick(now);
+                }
+            } else if (now < endNanos && done != null) {
                 conn.send(now);
             }
             checkDone();
