@@ -90,33 +90,24 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (config.exponential() && !params.containsKey("delay") && delay > 0) {
             delay = -delay * Math.log(1 - ThreadLocalRandom.current().nextDouble());
         }
-        Runnable answer = () -> answer(ctx, request, query, size, fail.equals("die"), keepAlive);
-        request.retain();
+        // What an answer needs of the request is taken now: the request itself is released when this returns.
+        byte[] echo = params.containsKey("echo") ? echo(request) : null;
+        Runnable answer = () -> answer(ctx, echo, query, size, fail.equals("die"), keepAlive);
         long micros = Math.max((long) (delay * 1000), server.stallLeftNanos() / 1000);
         if (micros > 0) {
-            ctx.executor().schedule(() -> {
-                try {
-                    answer.run();
-                } finally {
-                    request.release();
-                }
-            }, micros, TimeUnit.MICROSECONDS);
+            ctx.executor().schedule(answer, micros, TimeUnit.MICROSECONDS);
         } else {
-            try {
-                answer.run();
-            } finally {
-                request.release();
-            }
+            answer.run();
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder query, int size,
-                        boolean die, boolean keepAlive) {
+    private void answer(ChannelHandlerContext ctx, byte[] echo, QueryStringDecoder query, int size, boolean die,
+                        boolean keepAlive) {
         if (!ctx.channel().isActive()) {
             return;
         }
         Map<String, List<String>> params = query.parameters();
-        ByteBuf body = params.containsKey("echo") ? echo(request) : Bodies.of(size);
+        ByteBuf body = echo != null ? Unpooled.wrappedBuffer(echo) : Bodies.of(size);
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, params.containsKey("echo")
                 ? HttpHeaderValues.APPLICATION_JSON : HttpHeaderValues.APPLICATION_OCTET_STREAM);
@@ -181,14 +172,14 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ? "public, max-age=" + server.config().maxAgeSeconds() : "no-store";
     }
 
-    private static ByteBuf echo(FullHttpRequest request) {
+    private static byte[] echo(FullHttpRequest request) {
         ObjectNode json = JSON.createObjectNode();
         json.put("method", request.method().name());
         json.put("uri", request.uri());
         ArrayNode headers = json.putArray("headers");
         request.headers().forEach(h -> headers.addArray().add(h.getKey()).add(h.getValue()));
         json.put("bodyBytes", request.content().readableBytes());
-        return Unpooled.wrappedBuffer(json.toString().getBytes(StandardCharsets.UTF_8));
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String param(Map<String, List<String>> params, String name, String otherwise) {
