@@ -3,6 +3,7 @@ package designbench.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,26 @@ class CacheIT {
             c.get("/fresh?size=10");
             assertEquals("MISS", c.get("/fresh?size=10", "Cache-Control: no-cache").header("X-Cache"));
             assertEquals(2, c.origin().requests());
+        }
+    }
+
+    @Test
+    void aFullCacheEvictsOneOffKeysAndKeepsTheHotOne() throws Exception {
+        // Room for about 8 bodies of 8 KiB; one hot key among 60 one-off keys.
+        try (Cluster c = Cluster.start(b -> b.cacheBytes(80 * 1024))) {
+            for (int i = 0; i < 5; i++) {
+                c.get("/hot?size=8192");
+            }
+            for (int i = 0; i < 60; i++) {
+                c.get("/cold" + i + "?size=8192");
+                c.get("/hot?size=8192");
+            }
+            assertEquals("HIT", c.get("/hot?size=8192").header("X-Cache"), "the hot key stays");
+            long coldHits = 0;
+            for (int i = 0; i < 60; i++) {
+                coldHits += "HIT".equals(c.get("/cold" + i + "?size=8192").header("X-Cache")) ? 1 : 0;
+            }
+            assertTrue(coldHits <= 10, "bounded in bytes: at most about 8 of 60 one-off bodies kept, " + coldHits);
         }
     }
 
