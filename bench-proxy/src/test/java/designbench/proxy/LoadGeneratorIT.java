@@ -37,6 +37,44 @@ class LoadGeneratorIT {
     }
 
     @Test
+    void anOverloadedServerIsNotCreditedWithResponsesAfterTheWindow() throws Exception {
+        // 1 connection to an origin answering in 50 ms can complete about 20 requests/s; 100/s are offered.
+        try (OriginServer origin = origin("slow")) {
+            origin.reconfigure(origin.config().withLatency(50, false));
+            LoadConfig config = LoadConfig.defaults(origin.addresses()).withRate(100).withConnections(1)
+                    .withTimes(Duration.ofMillis(300), Duration.ofSeconds(2));
+            LoadReport report = LoadGenerator.run(config, null, null);
+            assertTrue(report.achievedRate() < 25, "achieved " + report.achievedRate());
+            assertTrue(report.errors().getOrDefault("unsent", 0L) > 0, "the backlog is reported: " + report.errors());
+            assertTrue(report.latency().p90() > 500_000, "the backlog shows in the latency: " + report.latency());
+        }
+    }
+
+    @Test
+    void aServerThatClosesAfterEachAnswerCausesNoErrors() throws Exception {
+        try (OriginServer origin = origin("closer")) {
+            LoadConfig config = LoadConfig.defaults(origin.addresses()).withRate(100).withConnections(2)
+                    .withTimes(Duration.ofMillis(300), Duration.ofSeconds(1)).withRequest("/k/", "close=1", "");
+            LoadReport report = LoadGenerator.run(config, null, null);
+            assertEquals(0, report.errorCount(), report.errors().toString());
+            assertEquals(100, report.completed(), 5);
+            assertTrue(origin.connectionsOpened() >= 100, "a connection per request");
+        }
+    }
+
+    @Test
+    void requestsSpreadOverEveryTarget() throws Exception {
+        try (OriginServer first = origin("first"); OriginServer second = origin("second")) {
+            LoadConfig config = LoadConfig.defaults(List.of(first.addresses().get(0), second.addresses().get(0)))
+                    .withRate(100).withConnections(4).withTimes(Duration.ofMillis(300), Duration.ofSeconds(1));
+            LoadGenerator.run(config, null, null);
+            long a = first.requests();
+            long b = second.requests();
+            assertTrue(Math.min(a, b) > 0.3 * (a + b), "first " + a + ", second " + b);
+        }
+    }
+
+    @Test
     void aClosedLoopRunKeepsEveryConnectionBusy() throws Exception {
         try (OriginServer origin = origin("fast")) {
             LoadConfig config = LoadConfig.defaults(origin.addresses()).withConnections(4)

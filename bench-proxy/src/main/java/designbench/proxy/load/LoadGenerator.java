@@ -53,6 +53,7 @@ public final class LoadGenerator {
     private final Histogram total = new Histogram(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder completed = new LongAdder();
+    private final LongAdder finishedInWindow = new LongAdder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder[] perTarget;
@@ -101,8 +102,9 @@ public final class LoadGenerator {
             List<Worker> workers = new ArrayList<>();
             List<EventLoop> loops = new ArrayList<>();
             group.forEach(e -> loops.add((EventLoop) e));
-            for (int w = 0; w < config.threads(); w++) {
-                workers.add(new Worker(w, loops.get(w % loops.size())));
+            int workerCount = Math.min(config.threads(), config.connections());
+            for (int w = 0; w < workerCount; w++) {
+                workers.add(new Worker(w, workerCount, loops.get(w % loops.size())));
             }
             for (int c = 0; c < config.connections(); c++) {
                 Worker worker = workers.get(c % workers.size());
@@ -119,10 +121,10 @@ public final class LoadGenerator {
             long waitNanos = endNanos - System.nanoTime() + config.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             done.await(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
             ticker.cancel(false);
-            group.submit(this::lastInterval).syncUninterruptibly();
             for (Worker worker : workers) {
                 worker.loop.submit(worker::finish).syncUninterruptibly();
             }
+            group.submit(this::lastInterval).syncUninterruptibly();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
@@ -131,6 +133,9 @@ public final class LoadGenerator {
     }
 
     private synchronized void everySecond() {
+        if (seconds.size() >= config.duration().toSeconds()) {
+            return; // after the window: what still arrives goes into the last interval
+        }
         Histogram interval = recorder.getIntervalHistogram();
         long errorsNow = errorCount();
         int second = seconds.size() + 1;
@@ -184,13 +189,15 @@ public final class LoadGenerator {
                 micros(total, 99.9), micros(total, 99.99), total.getTotalCount() == 0 ? 0 : total.getMaxValue() / 1000.0,
                 total.getTotalCount() == 0 ? 0 : total.getMean() / 1000.0);
         return new LoadReport(config.openLoop() ? "open" : "closed", config.rate(), config.connections(),
-                secondsMeasured, completed.sum() / secondsMeasured, completed.sum(), errorCounts, latency, hits.sum(),
+                secondsMeasured, finishedInWindow.sum() / secondsMeasured, completed.sum(), errorCounts, latency,
+                hits.sum(),
                 misses.sum(), targets, cpuSeconds, List.copyOf(seconds));
     }
 
     /** One event loop's share of the connections and of the timeline. */
     private final class Worker {
         final int index;
+        final int workerCount;
         final EventLoop loop;
         final List<Conn> connections = new ArrayList<>();
         final KeyChooser keys;
@@ -200,8 +207,11 @@ public final class LoadGenerator {
         CountDownLatch done;
         boolean finished;
 
-        Worker(int index, EventLoop loop) {
+        int nextConnection;
+
+        Worker(int index, int workerCount, EventLoop loop) {
             this.index = index;
+            this.workerCount = workerCount;
             this.loop = loop;
             this.keys = new KeyChooser(config.keys(), config.zipfExponent(), config.seed() + index);
         }
@@ -214,13 +224,15 @@ public final class LoadGenerator {
 
         void start(CountDownLatch latch) {
             this.done = latch;
-            long delay = startNanos - System.nanoTime();
-            loop.schedule(this::tick, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            long now = System.nanoTime();
+            loop.schedule(this::tick, Math.max(0, startNanos - now), TimeUnit.NANOSECONDS);
+            endArmed = true;
+            loop.schedule(this::checkDone, Math.max(0, endNanos - now), TimeUnit.NANOSECONDS);
         }
 
         /** The intended send time of this worker's k-th request: the workers interleave on one even timeline. */
         long intended(long k) {
-            return startNanos + (long) ((k * config.threads() + index) * 1e9 / config.rate());
+            return startNanos + (long) ((k * workerCount + index) * 1e9 / config.rate());
         }
 
         void tick() {
@@ -266,10 +278,17 @@ public final class LoadGenerator {
 
         /** Open loop: sends every due request that a free connection can take now; the rest wait, still timed. */
         void dispatch(long now) {
-            for (Conn conn : connections) {
+            if (finished) {
+                return;
+            }
+            int n = connections.size();
+            for (int i = 0; i < n; i++) {
+                // A rotating start spreads requests over every connection (and so every target) below saturation.
+                Conn conn = connections.get((nextConnection + i) % n);
                 if (!conn.idle()) {
                     continue;
                 }
+                nextConnection = (nextConnection + i + 1) % n;
                 long due = intended(sentK);
                 if (due > now || due >= endNanos) {
                     return;
@@ -280,6 +299,9 @@ public final class LoadGenerator {
         }
 
         void connectionFree(Conn conn) {
+            if (finished) {
+                return;
+            }
             long now = System.nanoTime();
             if (config.openLoop()) {
                 if (done != null) {
@@ -331,6 +353,8 @@ public final class LoadGenerator {
         boolean busy;
         boolean closing;
         boolean stalled;
+        boolean keepAlive;
+        long sequence;
         long intendedNanos;
         ScheduledFuture<?> timeout;
         String cacheStatus;
@@ -342,7 +366,7 @@ public final class LoadGenerator {
         }
 
         boolean idle() {
-            return connected && !busy;
+            return connected && !busy && channel.isActive();
         }
 
         void connect() {
@@ -381,14 +405,21 @@ public final class LoadGenerator {
                     })
                     .connect(address.socketAddress())
                     .addListener(f -> {
+                        Channel connectedChannel = ((io.netty.channel.ChannelFuture) f).channel();
+                        if (closing || worker.finished) {
+                            connectedChannel.close();
+                            return;
+                        }
                         if (f.isSuccess()) {
-                            channel = ((io.netty.channel.ChannelFuture) f).channel();
+                            channel = connectedChannel;
                             connected = true;
                             worker.connectionFree(this);
                         } else {
-                            if (!worker.finished) {
+                            long now = System.nanoTime();
+                            if (now >= measureFromNanos && now < endNanos) {
                                 error("connect");
                             }
+                            worker.checkDone();
                             targetDownUntil.set(target, System.nanoTime() + TARGET_BACKOFF_NANOS);
                             target = (target + 1) % config.targets().size();
                             worker.loop.schedule(this::connect, 20, TimeUnit.MILLISECONDS);
@@ -411,39 +442,51 @@ public final class LoadGenerator {
 
         void send(long intended) {
             busy = true;
+            long request = ++sequence;
             intendedNanos = intended;
             status = 0;
             cacheStatus = null;
             String path = config.pathPrefix() + worker.keys.next()
                     + (config.query().isEmpty() ? "" : "?" + config.query());
-            FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
-            request.headers().set(HttpHeaderNames.HOST, "loadgen");
+            FullHttpRequest httpRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+            httpRequest.headers().set(HttpHeaderNames.HOST, "loadgen");
             if (!config.cookie().isEmpty()) {
-                request.headers().set(HttpHeaderNames.COOKIE, config.cookie());
+                httpRequest.headers().set(HttpHeaderNames.COOKIE, config.cookie());
             }
-            channel.writeAndFlush(request).addListener(f -> {
-                if (!f.isSuccess() && busy) {
-                    timeout.cancel(false);
-                    lost("closed");
-                }
-            });
             timeout = worker.loop.schedule(() -> {
-                if (busy) {
+                if (busy && sequence == request) {
                     stalled = true;
                     lost("timeout");
                 }
             }, config.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            channel.writeAndFlush(httpRequest).addListener(f -> {
+                if (!f.isSuccess() && busy && sequence == request) {
+                    timeout.cancel(false);
+                    lost("closed");
+                }
+            });
         }
 
         void received(HttpObject msg) {
             if (msg instanceof HttpResponse response) {
                 status = response.status().code();
                 cacheStatus = response.headers().get("X-Cache");
+                keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(response);
             }
             if (msg instanceof LastHttpContent && busy) {
                 long now = System.nanoTime();
                 busy = false;
                 timeout.cancel(false);
+                if (now >= measureFromNanos && now < endNanos) {
+                    finishedInWindow.increment();
+                }
+                if (!keepAlive) {
+                    // The server ends this connection after its answer: open another, no error, no back-off.
+                    connected = false;
+                    Channel old = channel;
+                    channel = null;
+                    old.close();
+                }
                 if (intendedNanos >= measureFromNanos && intendedNanos < endNanos) {
                     recorder.recordValue(Math.max(0, now - intendedNanos));
                     completed.increment();
@@ -459,7 +502,12 @@ public final class LoadGenerator {
                         error("status_4xx");
                     }
                 }
-                worker.connectionFree(this);
+                if (keepAlive) {
+                    worker.connectionFree(this);
+                } else {
+                    worker.checkDone();
+                    connect();
+                }
             }
         }
 

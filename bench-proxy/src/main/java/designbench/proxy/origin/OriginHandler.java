@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code fail=stall|die|close}: never answer; send half the body and close; close without answering</li>
  *   <li>{@code pause=MS}: send the headers and half the body, wait, then the rest</li>
  *   <li>{@code echo=1}: the body is JSON of the request as received (method, uri, headers, body size)</li>
+ *   <li>{@code close=1}: {@code Connection: close}, and the connection ends after the answer</li>
  * </ul>
  * {@code /health} always answers 200 (unless the origin refuses connections).
  */
@@ -67,7 +68,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 request.content().readableBytes()));
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
         Map<String, List<String>> params = query.parameters();
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !params.containsKey("close");
         if (query.path().equals("/health")) {
             send(ctx, text(HttpResponseStatus.OK, "ok\n"), keepAlive);
             return;

@@ -101,8 +101,11 @@ public final class JmhSuiteMain implements Callable<Integer> {
         DurationProfile profile = DurationProfile.named(profileName);
         QuickSubset subset = profile.parameterSubset()
                 ? QuickSubset.load(JmhSuiteMain.class.getClassLoader()) : QuickSubset.none();
-        SortedSet<Integer> threadCounts = subset.sweepThreads(SWEEP_THREAD_COUNTS);
+        subset.checkClasses(select(".*").stream().map(e -> e.getUserClassQName()
+                .substring(e.getUserClassQName().lastIndexOf('.') + 1)).collect(Collectors.toSet()));
         SortedSet<BenchmarkListEntry> selected = select(include);
+        boolean anySwept = selected.stream().anyMatch(JmhSuiteMain::isThreadSweep);
+        SortedSet<Integer> threadCounts = anySwept ? subset.sweepThreads(SWEEP_THREAD_COUNTS) : SWEEP_THREAD_COUNTS;
         List<String> plain = new ArrayList<>();
         List<String> swept = new ArrayList<>();
         Map<String, Map<String, String[]>> params = new LinkedHashMap<>();

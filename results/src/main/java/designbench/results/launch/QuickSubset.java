@@ -106,6 +106,24 @@ final class QuickSubset {
                 chosen.add(n);
             }
         }
-        return chosen.isEmpty() ? all : Collections.unmodifiableSortedSet(chosen);
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + ": " + SWEEP_THREADS + "=" + value + " names none of the "
+                    + "thread counts swept here: " + all);
+        }
+        return Collections.unmodifiableSortedSet(chosen);
+    }
+
+    /** Fails, naming the file, when a key names a benchmark class that is not among {@code simpleNames}. */
+    void checkClasses(java.util.Set<String> simpleNames) {
+        for (String key : declared.keySet()) {
+            if (key.equals(SWEEP_THREADS)) {
+                continue;
+            }
+            int dot = key.indexOf('.');
+            if (dot <= 0 || !simpleNames.contains(key.substring(0, dot))) {
+                throw new IllegalStateException(RESOURCE + ": '" + key + "' names no benchmark class of this suite "
+                        + "(want <BenchmarkClass>.<param> or " + SWEEP_THREADS + ")");
+            }
+        }
     }
 }

@@ -40,5 +40,15 @@ class QuickSubsetTest {
         TreeSet<Integer> all = new TreeSet<>(List.of(1, 2, 4, 8));
         assertEquals(new TreeSet<>(List.of(1, 8)), new QuickSubset(Map.of("sweep.threads", "1,8,16")).sweepThreads(all));
         assertEquals(all, QuickSubset.none().sweepThreads(all));
+        assertThrows(IllegalStateException.class, () -> new QuickSubset(Map.of("sweep.threads", "3")).sweepThreads(all));
+    }
+
+    @Test
+    void refusesKeysForClassesTheSuiteDoesNotHave() {
+        QuickSubset subset = new QuickSubset(Map.of("PingBnech.size", "64", "sweep.threads", "1"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> subset.checkClasses(java.util.Set.of("PingBench")));
+        assertTrue(e.getMessage().contains("'PingBnech.size' names no benchmark class"), e.getMessage());
+        new QuickSubset(Map.of("PingBench.size", "64")).checkClasses(java.util.Set.of("PingBench"));
     }
 }
