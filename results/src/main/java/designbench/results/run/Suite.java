@@ -18,10 +18,21 @@ import java.util.stream.Stream;
  */
 public record Suite(String name, Kind kind, String classPath) {
 
-    /** The engine of a suite, recognised by the list its annotation processor generated. */
+    /** The resource of a scenario suite: one line, its main class and the arguments before designbench's own. */
+    public static final String SCENARIO_LAUNCHER = "META-INF/designbench/scenario-suite";
+
+    /**
+     * The engine of a suite, recognised by a resource on its class path: the list JMH's or jcstress's annotation
+     * processor generated, or, for a suite that runs its own load scenarios, the command that starts them.
+     */
     public enum Kind {
         JMH("META-INF/BenchmarkList", ""),
-        JCSTRESS("META-INF/TestList", "-jcstress");
+        JCSTRESS("META-INF/TestList", "-jcstress"),
+        /**
+         * A suite that measures with its own load runs (bench-proxy) and writes JMH-format results, tagged
+         * HdrHistogram logs and failure records. The resource holds its main class and arguments.
+         */
+        SCENARIOS(SCENARIO_LAUNCHER, "");
 
         private final String listResource;
         private final String nameSuffix;
@@ -32,14 +43,23 @@ public record Suite(String name, Kind kind, String classPath) {
         }
     }
 
-    /** Every suite in the modules {@code bench-NAME} under {@code root} whose target/benchmarks.jar exists. */
+    /**
+     * Every suite in the modules {@code bench-NAME} under {@code root}: found in target/benchmarks.jar (JMH and
+     * jcstress) or target/bench-NAME.jar (a scenario suite).
+     */
     public static List<Suite> discover(Path root) throws IOException {
         List<Suite> suites = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.sorted().toList()) {
                 String moduleName = module.getFileName().toString();
+                if (!moduleName.startsWith("bench-")) {
+                    continue;
+                }
                 Path jar = module.resolve("target").resolve("benchmarks.jar");
-                if (moduleName.startsWith("bench-") && Files.isRegularFile(jar)) {
+                if (!Files.isRegularFile(jar)) {
+                    jar = module.resolve("target").resolve(moduleName + ".jar");
+                }
+                if (Files.isRegularFile(jar)) {
                     suites.addAll(detect(moduleName.substring("bench-".length()), jar.toString()));
                 }
             }
@@ -59,6 +79,27 @@ public record Suite(String name, Kind kind, String classPath) {
                     + "' has neither JMH benchmarks nor jcstress tests on its class path");
         }
         return suites;
+    }
+
+    /** The main class and leading arguments of a scenario suite, from its {@link #SCENARIO_LAUNCHER} resource. */
+    public List<String> scenarioLauncher() throws IOException {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    var resource = jar.getJarEntry(SCENARIO_LAUNCHER);
+                    if (resource != null) {
+                        try (var in = jar.getInputStream(resource)) {
+                            return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                    .trim().split("\\s+"));
+                        }
+                    }
+                }
+            } else if (Files.isRegularFile(path.resolve(SCENARIO_LAUNCHER))) {
+                return List.of(Files.readString(path.resolve(SCENARIO_LAUNCHER)).trim().split("\\s+"));
+            }
+        }
+        throw new IOException("suite " + name + " has no " + SCENARIO_LAUNCHER + " on its class path");
     }
 
     /** One suite per engine whose generated list is on the class path. */

@@ -44,7 +44,11 @@ final class SuiteProcess {
         command.add("-cp");
         // The suite's jar first: its generated benchmark or test list is the one the engine must find.
         command.add(absolute(suite.classPath() + File.pathSeparator + System.getProperty("java.class.path")));
-        command.add(suite.kind() == Suite.Kind.JMH ? JmhSuiteMain.class.getName() : JcstressSuiteMain.class.getName());
+        switch (suite.kind()) {
+            case JMH -> command.add(JmhSuiteMain.class.getName());
+            case JCSTRESS -> command.add(JcstressSuiteMain.class.getName());
+            case SCENARIOS -> command.addAll(suite.scenarioLauncher());
+        }
         command.add("--suite=" + suite.name());
         command.add("--profile=" + profile.name());
         command.add("--include=" + include);
@@ -60,10 +64,10 @@ final class SuiteProcess {
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.SKIPPED,
                     "nothing matches the include pattern", 0, 0, 0, files), List.of(), List.of());
         }
-        Path results = outDir.resolve(suite.name() + (suite.kind() == Suite.Kind.JMH ? ".json" : "-results.json"));
+        boolean jmhFormat = suite.kind() != Suite.Kind.JCSTRESS;
+        Path results = outDir.resolve(suite.name() + (jmhFormat ? ".json" : "-results.json"));
         Path failuresFile = outDir.resolve(suite.name() + "-failures.json");
-        if (exit != 0 || !Files.exists(results)
-                || (suite.kind() == Suite.Kind.JMH && !Files.exists(failuresFile))) {
+        if (exit != 0 || !Files.exists(results) || (jmhFormat && !Files.exists(failuresFile))) {
             String detail = "the suite's JVM exited with status " + exit
                     + (Files.exists(results) ? "" : " and wrote no results") + "; see " + suite.name() + ".log";
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.FAILED, detail, 0, 0, 0, files),

@@ -12,6 +12,11 @@ public final class QuestionCatalog {
     private static final String THREADS = "designbench.threads.virtual.";
     private static final String LOCKS = "designbench.threads.locks.";
     private static final String IPC = "designbench.ipc.";
+    private static final String PROXY = "designbench.proxy.scenario.";
+    private static final String PROXY_NOTE = " One load run per row (no confidence interval: compare rows of one run, "
+            + "and runs of one machine). Origin, proxy (1 event-loop thread) and load generator are separate processes "
+            + "on loopback; on a 2-CPU machine they share the CPUs unpinned, so the generator competes with what it "
+            + "measures, most at load=max.";
     /** Each IPC transport's ratio is to TCP loopback of its own implementation family. */
     private static final Map<String, String> IPC_BASELINES = Map.of(
             "NIO_TCP", "NIO_TCP", "NIO_UDS", "NIO_TCP", "JUNIXSOCKET_UDS", "NIO_TCP", "SHM_RING", "NIO_TCP",
@@ -71,7 +76,21 @@ public final class QuestionCatalog {
                     IPC + "RequestResponseBench", "transport", "NIO_TCP", null,
                     "Requests per second summed over 4 connections, each its own JMH thread, to a separate JVM; "
                             + "percentiles are per request over all connections." + IPC_NOTE, IPC_BASELINES,
-                    null));
+                    null),
+            new Question("proxy-cost",
+                    "What does a reverse proxy in the path cost: maximum rate, and latency at 25, 50, 75 % load?",
+                    PROXY + "ProxyCost", "path", "direct", null,
+                    "Requests per second straight to the origin (direct) or through the proxy with its cache off, "
+                            + "at origin latencies of 0 and 2 ms (originMs). load=max is a closed loop over 32 "
+                            + "connections; 25/50/75% are open-loop runs at that share of the direct maximum, whose "
+                            + "percentiles are timed from each request's intended start (no coordinated omission), so "
+                            + "compare their latency columns; their rates match by design." + PROXY_NOTE),
+            new Question("proxy-upstream",
+                    "Proxy to origin over loopback TCP or a Unix domain socket: the IPC question end to end",
+                    PROXY + "UpstreamTransport", "upstream", "tcp", null,
+                    "Clients reach the proxy over loopback TCP; the proxy reaches the origin over TCP or a "
+                            + "socket file (upstream), cache off. load=max is a closed loop over 32 connections, 50% "
+                            + "an open-loop run at half the TCP maximum." + PROXY_NOTE));
 
     private QuestionCatalog() {
     }

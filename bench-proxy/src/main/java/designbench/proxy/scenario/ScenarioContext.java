@@ -1,0 +1,128 @@
+package designbench.proxy.scenario;
+
+import designbench.proxy.load.LoadConfig;
+import designbench.proxy.load.LoadGenerator;
+import designbench.proxy.load.LoadReport;
+import designbench.proxy.net.Address;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * What every scenario uses: the run's timing (from the duration profile), a private working folder for sockets
+ * and process logs, free loopback ports, origin and proxy processes, and load runs. The load generator runs in
+ * this process, the scenario runner's own, which is neither the origin's nor the proxy's: one JVM for all the
+ * runs, so its code is compiled once and every run meets a warm generator.
+ */
+final class ScenarioContext {
+
+    /** A load run's report and its whole latency histogram (nanoseconds). */
+    record Measured(LoadReport report, Histogram histogram) {
+    }
+
+    /** Warm-up and measured time of each load run, and the unrecorded run that warms freshly started servers. */
+    record Timing(Duration warmup, Duration measure, Duration serverWarmup) {
+        static Timing of(String profile) {
+            return switch (profile.toLowerCase(Locale.ROOT)) {
+                // "smoke" is for the build's own check that every scenario runs, not for measuring.
+                case "smoke" -> new Timing(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300));
+                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+                case "thorough" -> new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10));
+                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5));
+            };
+        }
+    }
+
+    /** Connections of every load run: enough to saturate one proxy thread, few enough for a 2-core machine. */
+    static final int CONNECTIONS = 32;
+
+    private final Path work;
+    private final Timing timing;
+
+    ScenarioContext(Path work, Timing timing) {
+        this.work = work;
+        this.timing = timing;
+    }
+
+    Path work() {
+        return work;
+    }
+
+    Timing timing() {
+        return timing;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    Spawned origin(String name, String address, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("origin", "--listen", address, "--name", name));
+        args.addAll(List.of(options));
+        return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
+    }
+
+    Spawned proxy(String name, String address, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("proxy", "--listen", address, "--threads", "1",
+                "--health-interval", "0"));
+        args.addAll(List.of(options));
+        return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
+    }
+
+    /** Sends load that is not measured, so servers just started have their code compiled before measuring. */
+    void warmServers(String target, String... options) throws IOException, InterruptedException {
+        load(target, 0, Duration.ZERO, timing.serverWarmup(), options);
+    }
+
+    /** A closed-loop run: the maximum rate. */
+    Measured maxRate(String target, String... options) throws IOException, InterruptedException {
+        return load(target, 0, timing.warmup(), timing.measure(), options);
+    }
+
+    /** An open-loop run at {@code rate} requests per second. */
+    Measured atRate(String target, double rate, String... options) throws IOException, InterruptedException {
+        return load(target, rate, timing.warmup(), timing.measure(), options);
+    }
+
+    private Measured load(String target, double rate, Duration warmup, Duration measure, String... options)
+            throws IOException, InterruptedException {
+        LoadConfig config = LoadConfig.defaults(List.of(Address.parse(target))).withRate(rate)
+                .withConnections(CONNECTIONS).withTimes(warmup, measure.isZero() ? Duration.ofMillis(1) : measure);
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            config = switch (options[i]) {
+                case "--keys" -> config.withKeys(Integer.parseInt(options[i + 1]), config.zipfExponent());
+                case "--query" -> config.withRequest(config.pathPrefix(), options[i + 1], config.cookie());
+                default -> throw new IllegalArgumentException("unknown load option " + options[i]);
+            };
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        LoadReport report;
+        try (PrintStream out = new PrintStream(log, false, StandardCharsets.UTF_8)) {
+            report = LoadGenerator.run(config, new HistogramLogWriter(out), null);
+        }
+        Histogram total = new Histogram(3);
+        HistogramLogReader reader = new HistogramLogReader(new ByteArrayInputStream(log.toByteArray()));
+        while (reader.hasNext()) {
+            if (reader.nextIntervalHistogram() instanceof Histogram interval) {
+                total.add(interval);
+            }
+        }
+        return new Measured(report, total);
+    }
+}

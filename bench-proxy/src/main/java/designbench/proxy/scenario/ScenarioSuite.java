@@ -1,0 +1,159 @@
+package designbench.proxy.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import designbench.proxy.load.LoadReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Runs the selected scenarios one after the other and leaves, in the output folder, the same standard files a
+ * JMH suite leaves, so designbench's results module tables them like any other suite:
+ * <ul>
+ *   <li>{@code <suite>.json}: one JMH-format result per row: mode {@code thrpt}, score = achieved requests per
+ *       second, no confidence interval (one run per row), the configuration as params, and the offered rate,
+ *       errors and cache hit ratio as secondary metrics;</li>
+ *   <li>{@code <suite>-histograms/<scenario>.hlog}: each row's latencies (ns), tagged {@code <benchmark>?<params>};</li>
+ *   <li>{@code <suite>-failures.json}: scenarios that failed, with the reason (the results module's failure record).</li>
+ * </ul>
+ * Exit status 3 when the include pattern selects no scenario, as JMH suites do.
+ */
+public final class ScenarioSuite {
+
+    static final int NOTHING_SELECTED = 3;
+    private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new UpstreamTransportScenario());
+
+    private ScenarioSuite() {
+    }
+
+    public static int run(String suite, String profile, String include, Path out) throws IOException {
+        Pattern pattern = Pattern.compile(include);
+        List<Scenario> selected = SCENARIOS.stream().filter(s -> pattern.matcher(s.benchmark()).find()).toList();
+        if (selected.isEmpty()) {
+            System.out.printf("[%s] no scenario matches '%s': skipped%n", suite, include);
+            return NOTHING_SELECTED;
+        }
+        Files.createDirectories(out);
+        Path histograms = out.resolve(suite + "-histograms");
+        Files.createDirectories(histograms);
+        ScenarioContext.Timing timing = ScenarioContext.Timing.of(profile);
+        System.out.printf("[%s] %d scenarios, profile %s: %s warm-up and %s measured per load run; origin, proxy and "
+                + "load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
+                selected.size(), profile, timing.warmup(), timing.measure(), Runtime.getRuntime().availableProcessors());
+        List<ScenarioRow> rows = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        Path work = Files.createTempDirectory("designbench-scenarios-");
+        try {
+            int n = 0;
+            for (Scenario scenario : selected) {
+                n++;
+                long started = System.nanoTime();
+                System.out.printf("[%s %d/%d] %s ...%n", suite, n, selected.size(), shortName(scenario.benchmark()));
+                try {
+                    List<ScenarioRow> scenarioRows = scenario.run(new ScenarioContext(work, timing));
+                    for (ScenarioRow row : scenarioRows) {
+                        System.out.printf("[%s %d/%d] %s %s: %.0f req/s, p99 %.2f ms%n", suite, n, selected.size(),
+                                shortName(row.benchmark()), label(row.params()),
+                                row.measured().report().achievedRate(), row.measured().report().latency().p99() / 1000);
+                    }
+                    rows.addAll(scenarioRows);
+                    writeHistograms(histograms.resolve(shortName(scenario.benchmark()) + ".hlog"), scenarioRows);
+                } catch (Exception e) {
+                    System.out.printf("[%s %d/%d] %s FAILED: %s%n", suite, n, selected.size(),
+                            shortName(scenario.benchmark()), e.getMessage());
+                    failures.add(Map.of("benchmark", scenario.benchmark(), "params", Map.of(), "reason",
+                            String.valueOf(e.getMessage()).replace('\n', ' '), "unavailable", false));
+                }
+                System.out.printf("[%s %d/%d] took %.0f s%n", suite, n, selected.size(),
+                        (System.nanoTime() - started) / 1e9);
+            }
+        } finally {
+            deleteTree(work);
+        }
+        ObjectMapper json = new ObjectMapper();
+        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(suite + ".json").toFile(), jmhFormat(json, rows));
+        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(suite + "-failures.json").toFile(), failures);
+        return 0;
+    }
+
+    /** The rows as JMH's JSON result format. */
+    static ArrayNode jmhFormat(ObjectMapper json, List<ScenarioRow> rows) {
+        ArrayNode results = json.createArrayNode();
+        for (ScenarioRow row : rows) {
+            LoadReport report = row.measured().report();
+            ObjectNode result = results.addObject();
+            result.put("benchmark", row.benchmark());
+            result.put("mode", "thrpt");
+            result.put("forks", 1);
+            result.put("measurementIterations", 1);
+            ObjectNode params = result.putObject("params");
+            row.params().forEach(params::put);
+            ObjectNode primary = result.putObject("primaryMetric");
+            primary.put("score", report.achievedRate());
+            primary.put("scoreError", "NaN");
+            primary.put("scoreUnit", "req/s");
+            ObjectNode secondary = result.putObject("secondaryMetrics");
+            metric(secondary, "offered", report.offeredRate(), "req/s");
+            metric(secondary, "errors", report.errorCount(), "#");
+            metric(secondary, "hitRatio", report.hitRatio(), "ratio");
+        }
+        return results;
+    }
+
+    private static void metric(ObjectNode secondary, String name, double value, String unit) {
+        ObjectNode metric = secondary.putObject(name);
+        if (Double.isNaN(value)) {
+            metric.put("score", "NaN");
+        } else {
+            metric.put("score", value);
+        }
+        metric.put("scoreUnit", unit);
+    }
+
+    private static void writeHistograms(Path file, List<ScenarioRow> rows) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputComment("designbench proxy scenario latencies; values in nanoseconds");
+            writer.outputLegend();
+            for (ScenarioRow row : rows) {
+                Histogram histogram = row.measured().histogram().copy();
+                histogram.setTag(row.benchmark() + "?" + new TreeMap<>(row.params()).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));
+                histogram.setStartTimeStamp(0);
+                histogram.setEndTimeStamp(0);
+                writer.outputIntervalHistogram(histogram);
+            }
+        }
+    }
+
+    private static String shortName(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
+    }
+
+    private static String label(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package designbench.proxy.scenario;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A subcommand of this program (origin, proxy or load) in a process of its own, started with the same JVM and
+ * class path; its output goes to a log file. Closing it sends SIGTERM and waits; a process that does not stop is
+ * killed.
+ */
+final class Spawned implements AutoCloseable {
+
+    private static final long READY_SECONDS = 30;
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private Spawned(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code args} and, when {@code awaitReady}, waits for its "listening on" line. */
+    static Spawned start(String name, Path logDir, boolean awaitReady, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaLauncher(), "-cp", System.getProperty("java.class.path"),
+                "designbench.proxy.BenchProxyMain"));
+        command.addAll(List.of(args));
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process.getOutputStream().close();
+        Spawned spawned = new Spawned(name, process, log);
+        if (awaitReady) {
+            spawned.awaitLine("listening on");
+        }
+        return spawned;
+    }
+
+    private void awaitLine(String marker) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(log),
+                    StandardCharsets.UTF_8))) {
+                if (in.lines().anyMatch(line -> line.contains(marker))) {
+                    return;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IOException(name + " ended with status " + process.exitValue() + " before it was ready: "
+                        + tail());
+            }
+            sleep(50);
+        }
+        close();
+        throw new IOException(name + " was not ready within " + READY_SECONDS + " s: " + tail());
+    }
+
+    /** Waits for the process to end by itself; fails if it does not within {@code seconds} or ends in error. */
+    void awaitExit(long seconds) throws IOException, InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(name + " did not end within " + seconds + " s: " + tail());
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(name + " ended with status " + process.exitValue() + ": " + tail());
+        }
+    }
+
+    /** The last lines of its output, for error messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaLauncher() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
