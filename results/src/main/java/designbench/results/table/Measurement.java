@@ -1,5 +1,6 @@
 package designbench.results.table;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,25 +17,41 @@ import java.util.stream.Collectors;
  * @param failureReason null for a measured row; otherwise one line saying why there is no score
  * @param unavailable   true when there is no score because the variant does not apply here (not a failure)
  * @param latencies     percentiles of the latencies the benchmark logged in HdrHistogram, or null when it logged none
+ * @param secondary     measured values beside the score that a table shows as columns, by name (see
+ *                      {@link #SCENARIO_METRICS}); empty for most rows
  */
 public record Measurement(String benchmark, String mode, Map<String, String> params, double score, double error,
-                          String unit, String failureReason, boolean unavailable, LatencyPercentiles latencies) {
+                          String unit, String failureReason, boolean unavailable, LatencyPercentiles latencies,
+                          Map<String, Double> secondary) {
+
+    /**
+     * The secondary metrics a table shows, in column order: a scenario suite's offered rate (requests per second,
+     * 0 for a closed loop), its error count and its cache hit ratio (0..1, NaN when no response said).
+     */
+    public static final List<String> SCENARIO_METRICS = List.of("offered", "errors", "hitRatio");
 
     /** A row with a score. */
     public static Measurement measured(String benchmark, String mode, Map<String, String> params, double score,
                                        double error, String unit) {
-        return new Measurement(benchmark, mode, params, score, error, unit, null, false, null);
+        return new Measurement(benchmark, mode, params, score, error, unit, null, false, null, Map.of());
     }
 
     /** A row for a benchmark that produced no score. */
     public static Measurement failed(BenchmarkFailure failure) {
         return new Measurement(failure.benchmark(), "", failure.params(), Double.NaN, Double.NaN, "",
-                failure.reason(), failure.unavailable(), null);
+                failure.reason(), failure.unavailable(), null, Map.of());
     }
 
     /** This row with the latency percentiles of its histograms. */
     public Measurement withLatencies(LatencyPercentiles percentiles) {
-        return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, percentiles);
+        return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, percentiles,
+                secondary);
+    }
+
+    /** This row with secondary metrics. */
+    public Measurement withSecondary(Map<String, Double> metrics) {
+        return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, latencies,
+                Map.copyOf(metrics));
     }
 
     /**

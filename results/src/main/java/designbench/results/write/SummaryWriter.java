@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,12 +27,20 @@ public final class SummaryWriter {
     public static final List<String> CSV_INDEX_COLUMNS = List.of("question", "question_title", "benchmark",
             "params", "mode", "score", "error", "unit", "ratio_to_baseline", "baseline", "better", "clearly_differs",
             "status", "reason");
-    /** summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known. */
+    /**
+     * summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known, then
+     * a scenario's offered rate, errors and cache hit ratio where known.
+     */
     public static final List<String> CSV_COLUMNS = Stream.concat(CSV_INDEX_COLUMNS.stream(), Stream.of(
-            "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples")).toList();
+            "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples", "offered_per_s",
+            "errors", "hit_ratio")).toList();
 
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
             + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
+
+    /** Column headings of the secondary metrics, in {@link Measurement#SCENARIO_METRICS} order. */
+    private static final Map<String, String> SECONDARY_HEADERS = Map.of("offered", "offered req/s", "errors",
+            "errors", "hitRatio", "hit ratio");
 
     /** Latency columns of a table whose rows carry HdrHistogram percentiles. */
     private static final List<String> LATENCY_HEADERS =
@@ -97,7 +106,11 @@ public final class SummaryWriter {
         Question question = table.question();
         boolean megabytes = question.bytesParam() != null;
         boolean latencies = table.rows().stream().anyMatch(r -> r.measurement().latencies() != null);
+        List<String> secondary = Measurement.SCENARIO_METRICS.stream()
+                .filter(name -> table.rows().stream().anyMatch(r -> r.measurement().secondary().containsKey(name)))
+                .toList();
         List<String> headers = new ArrayList<>(List.of("benchmark", "params", "score", "± error", "unit"));
+        secondary.forEach(name -> headers.add(SECONDARY_HEADERS.get(name)));
         if (megabytes) {
             headers.add("MB/s");
         }
@@ -115,6 +128,7 @@ public final class SummaryWriter {
                 cells.add(m.failureReason());
             } else {
                 cells.addAll(List.of(Numbers.format(m.score()), Numbers.format(m.error()), m.unit()));
+                secondary.forEach(name -> cells.add(secondaryCell(name, m.secondary().get(name))));
                 if (megabytes) {
                     cells.add(Numbers.format(question.megabytesPerSecond(m)));
                 }
@@ -130,6 +144,18 @@ public final class SummaryWriter {
             out.append("\nPercentiles in µs over every measured operation of every fork, from the HdrHistogram logs "
                     + "in the run folder.\n");
         }
+    }
+
+    /** "closed loop" for an offered rate of 0, a percentage for a hit ratio, "" for an unknown value. */
+    private static String secondaryCell(String name, Double value) {
+        if (value == null || value.isNaN()) {
+            return "";
+        }
+        return switch (name) {
+            case "offered" -> value == 0 ? "closed loop" : Numbers.format(value);
+            case "hitRatio" -> String.format(java.util.Locale.ROOT, "%.1f %%", 100 * value);
+            default -> String.valueOf(Math.round(value));
+        };
     }
 
     private static List<String> latencyCells(LatencyPercentiles p) {
@@ -172,6 +198,10 @@ public final class SummaryWriter {
                     } else {
                         record.addAll(List.of(p.p50(), p.p90(), p.p99(), p.p999(), p.max(), p.count()));
                     }
+                    for (String name : Measurement.SCENARIO_METRICS) {
+                        Double value = m.secondary().get(name);
+                        record.add(value == null || value.isNaN() ? "" : value);
+                    }
                     printer.printRecord(record);
                 }
             }
@@ -181,7 +211,7 @@ public final class SummaryWriter {
                             "outcome=" + outcome.id(), StressTable.MODE, outcome.count(), "", "samples", "", "", "",
                             "", test.verdict(), outcome.expectation() + ": " + outcome.description()
                                     + (test.error() == null ? "" : " (" + test.error() + ")"),
-                            "", "", "", "", "", "", "");
+                            "", "", "", "", "", "", "", "", "", "");
                 }
             }
         } catch (IOException e) {
