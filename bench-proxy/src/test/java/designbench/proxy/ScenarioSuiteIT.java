@@ -21,11 +21,19 @@ class ScenarioSuiteIT {
     void everyScenarioRunsAndWritesItsRows(@TempDir Path out) throws Exception {
         assertEquals(0, ScenarioSuite.run("proxy", "smoke", ".*", out));
         JsonNode rows = new ObjectMapper().readTree(out.resolve("proxy.json").toFile());
-        assertEquals(16 + 4, rows.size(), rows.toString());
+        assertEquals(16 + 8 + 2 + 4, rows.size(), rows.toString());
         for (JsonNode row : rows) {
-            assertEquals("thrpt", row.get("mode").asText());
             assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
-            assertEquals("req/s", row.get("primaryMetric").get("scoreUnit").asText());
+        }
+        for (JsonNode row : rows) {
+            if (row.get("benchmark").asText().endsWith("Stampede.run")) {
+                double fetches = row.get("primaryMetric").get("score").asDouble();
+                if (row.get("params").get("coalesce").asText().equals("on")) {
+                    assertEquals(1.0, fetches, 0.01, "coalescing: one origin fetch per burst");
+                } else {
+                    assertTrue(fetches > 1, "without coalescing more than one fetch per burst: " + fetches);
+                }
+            }
         }
         assertEquals(0, new ObjectMapper().readTree(out.resolve("proxy-failures.json").toFile()).size());
         String log = Files.readString(out.resolve("proxy-histograms").resolve("ProxyCost.hlog"));

@@ -64,7 +64,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         OriginConfig config = server.config();
-        server.record(new RecordedRequest(request.method().name(), request.uri(), request.headers().copy(),
+        long number = server.record(new RecordedRequest(request.method().name(), request.uri(), request.headers().copy(),
                 request.content().readableBytes()));
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
         Map<String, List<String>> params = query.parameters();
@@ -93,7 +93,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         // What an answer needs of the request is taken now: the request itself is released when this returns.
         byte[] echo = params.containsKey("echo") ? echo(request) : null;
-        Runnable answer = () -> answer(ctx, echo, query, size, fail.equals("die"), keepAlive);
+        Runnable answer = () -> answer(ctx, number, echo, query, size, fail.equals("die"), keepAlive);
         long micros = Math.max((long) (delay * 1000), server.stallLeftNanos() / 1000);
         if (micros > 0) {
             ctx.executor().schedule(answer, micros, TimeUnit.MICROSECONDS);
@@ -102,8 +102,8 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, byte[] echo, QueryStringDecoder query, int size, boolean die,
-                        boolean keepAlive) {
+    private void answer(ChannelHandlerContext ctx, long number, byte[] echo, QueryStringDecoder query, int size,
+                        boolean die, boolean keepAlive) {
         if (!ctx.channel().isActive()) {
             return;
         }
@@ -125,7 +125,8 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             head.headers().set(HttpHeaderNames.SET_COOKIE, "session=" + server.requests() + "; Path=/");
         }
         head.headers().set("X-Origin", server.config().name());
-        head.headers().set("X-Origin-Request", server.requests());
+        // Numbered at receipt: responses that share one origin fetch (a coalesced miss) share its number.
+        head.headers().set("X-Origin-Request", number);
         boolean chunked = params.containsKey("chunked");
         if (chunked) {
             HttpUtil.setTransferEncodingChunked(head, true);

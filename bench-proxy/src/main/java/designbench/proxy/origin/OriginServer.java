@@ -109,12 +109,14 @@ public final class OriginServer implements AutoCloseable {
         return new ArrayList<>(recorded);
     }
 
-    void record(RecordedRequest request) {
-        requests.incrementAndGet();
+    /** Records a request as received; returns its number (1 for the first this origin saw). */
+    long record(RecordedRequest request) {
+        long number = requests.incrementAndGet();
         recorded.addLast(request);
         while (recorded.size() > RECORDED) {
             recorded.pollFirst();
         }
+        return number;
     }
 
     void connectionOpened() {

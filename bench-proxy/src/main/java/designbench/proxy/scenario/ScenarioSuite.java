@@ -35,7 +35,8 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class ScenarioSuite {
 
     static final int NOTHING_SELECTED = 3;
-    private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new UpstreamTransportScenario());
+    private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new CacheGainScenario(),
+            new StampedeScenario(), new UpstreamTransportScenario());
 
     private ScenarioSuite() {
     }
@@ -66,9 +67,9 @@ public final class ScenarioSuite {
                 try {
                     List<ScenarioRow> scenarioRows = scenario.run(new ScenarioContext(work, timing));
                     for (ScenarioRow row : scenarioRows) {
-                        System.out.printf("[%s %d/%d] %s %s: %.0f req/s, p99 %.2f ms%n", suite, n, selected.size(),
-                                shortName(row.benchmark()), label(row.params()),
-                                row.measured().report().achievedRate(), row.measured().report().latency().p99() / 1000);
+                        System.out.printf("[%s %d/%d] %s %s: %.4g %s, p99 %.2f ms%n", suite, n, selected.size(),
+                                shortName(row.benchmark()), label(row.params()), row.score(), row.unit(),
+                                row.measured().histogram().getValueAtPercentile(99) / 1e6);
                     }
                     rows.addAll(scenarioRows);
                     writeHistograms(histograms.resolve(shortName(scenario.benchmark()) + ".hlog"), scenarioRows);
@@ -97,15 +98,15 @@ public final class ScenarioSuite {
             LoadReport report = row.measured().report();
             ObjectNode result = results.addObject();
             result.put("benchmark", row.benchmark());
-            result.put("mode", "thrpt");
+            result.put("mode", row.mode());
             result.put("forks", 1);
             result.put("measurementIterations", 1);
             ObjectNode params = result.putObject("params");
             row.params().forEach(params::put);
             ObjectNode primary = result.putObject("primaryMetric");
-            primary.put("score", report.achievedRate());
+            primary.put("score", row.score());
             primary.put("scoreError", "NaN");
-            primary.put("scoreUnit", "req/s");
+            primary.put("scoreUnit", row.unit());
             ObjectNode secondary = result.putObject("secondaryMetrics");
             metric(secondary, "offered", report.offeredRate(), "req/s");
             metric(secondary, "errors", report.errorCount(), "#");

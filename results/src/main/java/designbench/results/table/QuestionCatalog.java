@@ -85,6 +85,20 @@ public final class QuestionCatalog {
                             + "connections; 25/50/75% are open-loop runs at that share of the direct maximum, whose "
                             + "percentiles are timed from each request's intended start (no coordinated omission), so "
                             + "compare their latency columns; their rates match by design." + PROXY_NOTE),
+            new Question("proxy-cache",
+                    "What does the proxy's cache buy at hit ratios of about 0, 50, 90 and 99 %?",
+                    PROXY + "CacheGain", "hitPercent", "0", null,
+                    "Requests per second through the proxy with its cache on, over 1000 keys drawn uniformly; the "
+                            + "origin (2 ms per answer) marks hitPercent % of the keys cacheable, so a warm cache hits "
+                            + "about that share; the hit ratio column is what the X-Cache headers said. load=max is a "
+                            + "closed loop over 32 connections, 50% an open-loop run at half the uncached maximum: "
+                            + "compare its latency columns. The ratio is cached over uncached." + PROXY_NOTE),
+            new Question("proxy-stampede",
+                    "A stampede: 32 clients ask for one uncached key at once: how many requests reach the origin?",
+                    PROXY + "Stampede", "coalesce", "off", null,
+                    "Origin fetches per burst of 32 simultaneous requests for a new key (lower is better), with "
+                            + "the proxy's request coalescing off and on; the origin takes 100 ms to answer. Latency "
+                            + "percentiles are the clients' waits over every burst of the run." + PROXY_NOTE),
             new Question("proxy-upstream",
                     "Proxy to origin over loopback TCP or a Unix domain socket: the IPC question end to end",
                     PROXY + "UpstreamTransport", "upstream", "tcp", null,
