@@ -21,7 +21,7 @@ class ScenarioSuiteIT {
     void everyScenarioRunsAndWritesItsRows(@TempDir Path out) throws Exception {
         assertEquals(0, ScenarioSuite.run("proxy", "smoke", ".*", out));
         JsonNode rows = new ObjectMapper().readTree(out.resolve("proxy.json").toFile());
-        assertEquals(16 + 8 + 2 + 4, rows.size(), rows.toString());
+        assertEquals(16 + 8 + 2 + 4 + 6 + 3, rows.size(), rows.toString());
         for (JsonNode row : rows) {
             assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
         }

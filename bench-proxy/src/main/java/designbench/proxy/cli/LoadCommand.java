@@ -72,6 +72,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the key sequence (default 42)")
     long seed;
 
+    @Option(names = "--local-host", defaultValue = "",
+            description = "connect from this local address, e.g. 127.0.0.2 to appear as another client on loopback")
+    String localHost;
+
     @Option(names = "--json", description = "write the report as JSON to this file")
     Path json;
 
@@ -82,7 +86,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadConfig config = new LoadConfig(targets, rate, connections, warmup, duration, keys, zipf, pathPrefix,
-                query, cookie, timeout, threads, seed);
+                query, cookie, timeout, threads, seed, localHost);
         LoadReport report;
         if (histogramLog != null) {
             Path temp = Files.createTempFile(histogramLog.toAbsolutePath().getParent(), ".histogram", ".tmp");

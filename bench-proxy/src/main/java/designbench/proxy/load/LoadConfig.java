@@ -22,10 +22,12 @@ import java.util.List;
  * @param timeout      a request unanswered this long counts as a timeout error and its connection is replaced
  * @param threads      event-loop threads of the generator
  * @param seed         seed of the key sequence, so runs draw the same keys
+ * @param localHost    the local address TCP connections are made from, e.g. 127.0.0.2 to look like another client
+ *                     on loopback; empty for the system's choice
  */
 public record LoadConfig(List<Address> targets, double rate, int connections, Duration warmup, Duration duration,
                          int keys, double zipfExponent, String pathPrefix, String query, String cookie,
-                         Duration timeout, int threads, long seed) {
+                         Duration timeout, int threads, long seed, String localHost) {
 
     public LoadConfig {
         if (targets.isEmpty()) {
@@ -47,36 +49,41 @@ public record LoadConfig(List<Address> targets, double rate, int connections, Du
     /** Defaults for everything but the targets: closed loop over 16 connections, 10 s after 2 s of warm-up. */
     public static LoadConfig defaults(List<Address> targets) {
         return new LoadConfig(targets, 0, 16, Duration.ofSeconds(2), Duration.ofSeconds(10), 1, 0, "/k/", "", "",
-                Duration.ofSeconds(5), 1, 42);
+                Duration.ofSeconds(5), 1, 42, "");
     }
 
     public LoadConfig withRate(double newRate) {
         return new LoadConfig(targets, newRate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
-                cookie, timeout, threads, seed);
+                cookie, timeout, threads, seed, localHost);
     }
 
     public LoadConfig withConnections(int n) {
         return new LoadConfig(targets, rate, n, warmup, duration, keys, zipfExponent, pathPrefix, query, cookie,
-                timeout, threads, seed);
+                timeout, threads, seed, localHost);
     }
 
     public LoadConfig withTimes(Duration newWarmup, Duration newDuration) {
         return new LoadConfig(targets, rate, connections, newWarmup, newDuration, keys, zipfExponent, pathPrefix,
-                query, cookie, timeout, threads, seed);
+                query, cookie, timeout, threads, seed, localHost);
     }
 
     public LoadConfig withKeys(int n, double exponent) {
         return new LoadConfig(targets, rate, connections, warmup, duration, n, exponent, pathPrefix, query, cookie,
-                timeout, threads, seed);
+                timeout, threads, seed, localHost);
     }
 
     public LoadConfig withRequest(String newPathPrefix, String newQuery, String newCookie) {
         return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, newPathPrefix,
-                newQuery, newCookie, timeout, threads, seed);
+                newQuery, newCookie, timeout, threads, seed, localHost);
+    }
+
+    public LoadConfig withLocalHost(String host) {
+        return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
+                cookie, timeout, threads, seed, host);
     }
 
     public LoadConfig withTimeout(Duration newTimeout) {
         return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
-                cookie, newTimeout, threads, seed);
+                cookie, newTimeout, threads, seed, localHost);
     }
 }

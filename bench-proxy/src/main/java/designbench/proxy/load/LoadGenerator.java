@@ -403,7 +403,8 @@ public final class LoadGenerator {
                             });
                         }
                     })
-                    .connect(address.socketAddress())
+                    .connect(address.socketAddress(), config.localHost().isEmpty() || !(address instanceof Address.Tcp)
+                            ? null : new java.net.InetSocketAddress(config.localHost(), 0))
                     .addListener(f -> {
                         Channel connectedChannel = ((io.netty.channel.ChannelFuture) f).channel();
                         if (closing || worker.finished) {

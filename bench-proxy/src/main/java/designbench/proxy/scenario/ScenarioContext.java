@@ -95,6 +95,17 @@ final class ScenarioContext {
         return load(target, 0, timing.warmup(), timing.measure(), options);
     }
 
+    /** A closed-loop run of {@code measure} (after the usual warm-up). */
+    Measured maxRateFor(Duration measure, String target, String... options) throws IOException, InterruptedException {
+        return load(target, 0, timing.warmup(), measure, options);
+    }
+
+    /** An open-loop run of {@code measure} (after the usual warm-up). */
+    Measured atRateFor(Duration measure, String target, double rate, String... options)
+            throws IOException, InterruptedException {
+        return load(target, rate, timing.warmup(), measure, options);
+    }
+
     /** An open-loop run at {@code rate} requests per second. */
     Measured atRate(String target, double rate, String... options) throws IOException, InterruptedException {
         return load(target, rate, timing.warmup(), timing.measure(), options);
@@ -108,6 +119,7 @@ final class ScenarioContext {
             config = switch (options[i]) {
                 case "--keys" -> config.withKeys(Integer.parseInt(options[i + 1]), config.zipfExponent());
                 case "--query" -> config.withRequest(config.pathPrefix(), options[i + 1], config.cookie());
+                case "--local-host" -> config.withLocalHost(options[i + 1]);
                 default -> throw new IllegalArgumentException("unknown load option " + options[i]);
             };
         }

@@ -36,7 +36,7 @@ public final class ScenarioSuite {
 
     static final int NOTHING_SELECTED = 3;
     private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new CacheGainScenario(),
-            new StampedeScenario(), new UpstreamTransportScenario());
+            new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FloodScenario());
 
     private ScenarioSuite() {
     }

@@ -99,6 +99,22 @@ public final class QuestionCatalog {
                     "Origin fetches per burst of 32 simultaneous requests for a new key (lower is better), with "
                             + "the proxy's request coalescing off and on; the origin takes 100 ms to answer. Latency "
                             + "percentiles are the clients' waits over every burst of the run." + PROXY_NOTE),
+            new Question("proxy-balancing",
+                    "1, 2 or 4 origins behind one proxy, one of them slow: round-robin or least-connections?",
+                    PROXY + "Balancing", "balance", "round_robin", null,
+                    "Maximum rate (closed loop over 32 connections) through the proxy, cache off, over 1, 2 or 4 "
+                            + "origins; with 2 or 4, one origin answers in 20 ms and the others in 1 ms (slow=1). "
+                            + "Round-robin keeps sending the slow one its share; least-connections sends it less. "
+                            + "The origins share the same CPUs as the proxy and the generator." + PROXY_NOTE),
+            new Question("proxy-flood",
+                    "One client floods the proxy: does a well-behaved client still get through, and what reaches "
+                            + "the origin?",
+                    PROXY + "Flood", "flood", "off", null,
+                    "The proxy allows each client address 200 requests/s (burst 200). A well-behaved client "
+                            + "(127.0.0.1) sends 100 requests/s on a fixed timeline, alone (flood=off) and while a "
+                            + "flooding client (127.0.0.2, closed loop over 32 connections) sends as fast as it can. "
+                            + "The flood row's score is the rate of its requests that reached the origin, its errors "
+                            + "the 429s the proxy answered in its place." + PROXY_NOTE),
             new Question("proxy-upstream",
                     "Proxy to origin over loopback TCP or a Unix domain socket: the IPC question end to end",
                     PROXY + "UpstreamTransport", "upstream", "tcp", null,

@@ -1,0 +1,59 @@
+package designbench.proxy.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenario 5, load balancing: 1, 2 and 4 origins behind one proxy (cache off), round-robin against
+ * least-connections. With two or more, one origin is slow (20 ms per answer against 1 ms for the others), which is
+ * where the two policies part: round-robin keeps sending it its share, least-connections sends it less.
+ */
+final class BalancingScenario implements Scenario {
+
+    static final String BENCHMARK = "designbench.proxy.scenario.Balancing.run";
+    private static final int[] ORIGINS = {1, 2, 4};
+
+    @Override
+    public String benchmark() {
+        return BENCHMARK;
+    }
+
+    @Override
+    public List<ScenarioRow> run(ScenarioContext context) throws Exception {
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (int count : ORIGINS) {
+            List<Spawned> origins = new ArrayList<>();
+            List<String> backends = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    String address = "127.0.0.1:" + ScenarioContext.freePort();
+                    String latency = count > 1 && i == 0 ? "20" : "1";
+                    origins.add(context.origin("origin" + i, address, "--latency-ms", latency));
+                    backends.add(address);
+                }
+                for (String balance : List.of("round_robin", "least_connections")) {
+                    List<String> options = new ArrayList<>(List.of("--no-cache", "--balance", balance));
+                    backends.forEach(b -> options.addAll(List.of("--backend", b)));
+                    String proxy = "127.0.0.1:" + ScenarioContext.freePort();
+                    try (Spawned p = context.proxy("proxy", proxy, options.toArray(String[]::new))) {
+                        context.warmServers(proxy);
+                        rows.add(row(count, balance, context.maxRate(proxy)));
+                    }
+                }
+            } finally {
+                origins.forEach(Spawned::close);
+            }
+        }
+        return rows;
+    }
+
+    private static ScenarioRow row(int origins, String balance, ScenarioContext.Measured measured) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("origins", String.valueOf(origins));
+        params.put("slow", origins > 1 ? "1" : "0");
+        params.put("balance", balance);
+        return new ScenarioRow(BENCHMARK, params, measured);
+    }
+}
