@@ -21,9 +21,11 @@ class ScenarioSuiteIT {
     void everyScenarioRunsAndWritesItsRows(@TempDir Path out) throws Exception {
         assertEquals(0, ScenarioSuite.run("proxy", "smoke", ".*", out));
         JsonNode rows = new ObjectMapper().readTree(out.resolve("proxy.json").toFile());
-        assertEquals(16 + 8 + 2 + 4 + 6 + 3, rows.size(), rows.toString());
+        assertTrue(rows.size() >= 8 + 8 + 2 + 4 + 6 + 3 + 1, "rows: " + rows.size());
         for (JsonNode row : rows) {
-            assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
+            if (!row.get("benchmark").asText().endsWith("FaultRecovery.run")) {
+                assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
+            }
         }
         for (JsonNode row : rows) {
             if (row.get("benchmark").asText().endsWith("Stampede.run")) {

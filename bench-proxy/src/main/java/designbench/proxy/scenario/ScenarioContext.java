@@ -28,19 +28,27 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 final class ScenarioContext {
 
-    /** A load run's report and its whole latency histogram (nanoseconds). */
-    record Measured(LoadReport report, Histogram histogram) {
+    /** A load run's report, its whole latency histogram (nanoseconds) and its per-second intervals. */
+    record Measured(LoadReport report, Histogram histogram, List<Histogram> intervals) {
+        Measured(LoadReport report, Histogram histogram) {
+            this(report, histogram, List.of());
+        }
     }
 
-    /** Warm-up and measured time of each load run, and the unrecorded run that warms freshly started servers. */
-    record Timing(Duration warmup, Duration measure, Duration serverWarmup) {
+    /**
+     * Warm-up and measured time of each load run, the unrecorded run that warms freshly started servers, and whether
+     * sweeps are cut to their headline points (a first look, like JMH suites' quick parameter subsets).
+     */
+    record Timing(Duration warmup, Duration measure, Duration serverWarmup, boolean headlinesOnly) {
         static Timing of(String profile) {
             return switch (profile.toLowerCase(Locale.ROOT)) {
                 // "smoke" is for the build's own check that every scenario runs, not for measuring.
-                case "smoke" -> new Timing(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300));
-                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
-                case "thorough" -> new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10));
-                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                case "smoke" -> new Timing(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300),
+                        true);
+                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), true);
+                case "thorough" -> new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                        false);
+                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), false);
             };
         }
     }
@@ -79,8 +87,10 @@ final class ScenarioContext {
     }
 
     Spawned proxy(String name, String address, String... options) throws IOException {
-        List<String> args = new ArrayList<>(List.of("proxy", "--listen", address, "--threads", "1",
-                "--health-interval", "0"));
+        List<String> args = new ArrayList<>(List.of("proxy", "--listen", address, "--threads", "1"));
+        if (!List.of(options).contains("--health-interval")) {
+            args.addAll(List.of("--health-interval", "0"));
+        }
         args.addAll(List.of(options));
         return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
     }
@@ -129,12 +139,14 @@ final class ScenarioContext {
             report = LoadGenerator.run(config, new HistogramLogWriter(out), null);
         }
         Histogram total = new Histogram(3);
+        List<Histogram> intervals = new ArrayList<>();
         HistogramLogReader reader = new HistogramLogReader(new ByteArrayInputStream(log.toByteArray()));
         while (reader.hasNext()) {
             if (reader.nextIntervalHistogram() instanceof Histogram interval) {
                 total.add(interval);
+                intervals.add(interval);
             }
         }
-        return new Measured(report, total);
+        return new Measured(report, total, intervals);
     }
 }

@@ -36,7 +36,8 @@ public final class ScenarioSuite {
 
     static final int NOTHING_SELECTED = 3;
     private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new CacheGainScenario(),
-            new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FloodScenario());
+            new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FaultScenario(),
+            new FloodScenario());
 
     private ScenarioSuite() {
     }
@@ -52,9 +53,11 @@ public final class ScenarioSuite {
         Path histograms = out.resolve(suite + "-histograms");
         Files.createDirectories(histograms);
         ScenarioContext.Timing timing = ScenarioContext.Timing.of(profile);
-        System.out.printf("[%s] %d scenarios, profile %s: %s warm-up and %s measured per load run; origin, proxy and "
-                + "load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
-                selected.size(), profile, timing.warmup(), timing.measure(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("[%s] %d scenarios, profile %s: %d ms warm-up and %d ms measured per load run%s; origin, "
+                + "proxy and load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
+                selected.size(), profile, timing.warmup().toMillis(), timing.measure().toMillis(),
+                timing.headlinesOnly() ? ", headline points of each sweep only" : "",
+                Runtime.getRuntime().availableProcessors());
         List<ScenarioRow> rows = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
         Path work = Files.createTempDirectory("designbench-scenarios-");

@@ -86,6 +86,11 @@ final class Spawned implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would; closing it afterwards is harmless. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -82,7 +82,8 @@ public final class QuestionCatalog {
                     PROXY + "ProxyCost", "path", "direct", null,
                     "Requests per second straight to the origin (direct) or through the proxy with its cache off, "
                             + "at origin latencies of 0 and 2 ms (originMs). load=max is a closed loop over 32 "
-                            + "connections; 25/50/75% are open-loop runs at that share of the direct maximum, whose "
+                            + "connections; 25/50/75% (50% only in a quick run) are open-loop runs at that share of the "
+                            + "direct maximum, whose "
                             + "percentiles are timed from each request's intended start (no coordinated omission), so "
                             + "compare their latency columns; their rates match by design." + PROXY_NOTE),
             new Question("proxy-cache",
@@ -106,6 +107,21 @@ public final class QuestionCatalog {
                             + "origins; with 2 or 4, one origin answers in 20 ms and the others in 1 ms (slow=1). "
                             + "Round-robin keeps sending the slow one its share; least-connections sends it less. "
                             + "The origins share the same CPUs as the proxy and the generator." + PROXY_NOTE),
+            new Question("proxy-fault",
+                    "One of two origins is killed under a constant load: what do clients see, second by second?",
+                    PROXY + "Fault", "second", "1", null,
+                    "1000 requests/s on a fixed timeline through the proxy (cache off, health checks every 500 ms) "
+                            + "to two origins; one is killed (SIGKILL) in the second marked event=kill. A row per "
+                            + "measured second: responses, the errors the client saw, latency percentiles of that "
+                            + "second (timed from intended starts). The proxy retries an idempotent request that "
+                            + "fails before any response byte on the other origin, so errors stay rare; latency "
+                            + "shows the event. The ratio is each second's rate to the first second's." + PROXY_NOTE),
+            new Question("proxy-fault-recovery",
+                    "After the kill, how long did the proxy go on sending requests to the dead origin?",
+                    PROXY + "FaultRecovery", "errors", "0", null,
+                    "Milliseconds from the kill to the last increase of the proxy's request counter for the dead "
+                            + "origin (its admin endpoint, polled every 50 ms, so to within 50 ms); the parameter is "
+                            + "the client's error count over the whole run." + PROXY_NOTE),
             new Question("proxy-flood",
                     "One client floods the proxy: does a well-behaved client still get through, and what reaches "
                             + "the origin?",

@@ -1,0 +1,111 @@
+package designbench.proxy.scenario;
+
+import designbench.proxy.load.LoadReport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario 6, a fault: two origins behind the proxy (cache off, health checks every 500 ms), a constant 1000
+ * requests/s, and one origin killed (SIGKILL) a third of the way into the measured window. A row per second: the
+ * responses, the errors the client saw, and the latency around the event. Beside them, how long after the kill
+ * the proxy still sent requests to the dead origin, read from its admin endpoint's per-backend request counter.
+ */
+final class FaultScenario implements Scenario {
+
+    static final String BENCHMARK = "designbench.proxy.scenario.Fault.run";
+    static final String RECOVERY = "designbench.proxy.scenario.FaultRecovery.run";
+    static final int RATE = 1000;
+
+    @Override
+    public String benchmark() {
+        return BENCHMARK;
+    }
+
+    @Override
+    public List<ScenarioRow> run(ScenarioContext context) throws Exception {
+        Duration window = context.timing().measure().multipliedBy(3);
+        String survivor = "127.0.0.1:" + ScenarioContext.freePort();
+        String victim = "127.0.0.1:" + ScenarioContext.freePort();
+        String proxy = "127.0.0.1:" + ScenarioContext.freePort();
+        String admin = "127.0.0.1:" + ScenarioContext.freePort();
+        List<ScenarioRow> rows = new ArrayList<>();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (Spawned a = context.origin("origin-a", survivor, "--latency-ms", "1");
+             Spawned b = context.origin("origin-b", victim, "--latency-ms", "1");
+             Spawned p = context.proxy("proxy", proxy, "--backend", survivor, "--backend", victim, "--no-cache",
+                     "--admin", admin, "--health-interval", "500ms");
+             HttpClient http = HttpClient.newHttpClient()) {
+            context.warmServers(proxy);
+            long killDelayNanos = context.timing().warmup().plus(window.dividedBy(3)).toNanos();
+            AtomicLong killedAt = new AtomicLong();
+            AtomicLong lastSentAfterKill = new AtomicLong();
+            double[] lastCount = {-1};
+            String counter = "designbench_proxy_backend_requests_total{backend=\"" + victim + "\",group=\"a\"}";
+            timer.schedule(() -> {
+                try {
+                    b.kill();
+                    killedAt.set(System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, killDelayNanos, TimeUnit.NANOSECONDS);
+            timer.scheduleAtFixedRate(() -> {
+                double count = backendRequests(http, admin, counter);
+                long now = System.nanoTime();
+                if (count != lastCount[0] && killedAt.get() != 0) {
+                    lastSentAfterKill.set(now);
+                }
+                lastCount[0] = count;
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            ScenarioContext.Measured run = context.atRateFor(window, proxy, RATE);
+            timer.shutdownNow();
+            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().warmup()).toSeconds();
+            List<LoadReport.Second> seconds = run.report().perSecond();
+            for (int i = 0; i < seconds.size() && i < run.intervals().size(); i++) {
+                LoadReport.Second second = seconds.get(i);
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("second", String.valueOf(second.second()));
+                params.put("event", second.second() == killSecond ? "kill" : "none");
+                LoadReport report = new LoadReport("open", RATE, run.report().connections(), 1, second.completed(),
+                        second.completed(), second.errors() == 0 ? Map.of() : Map.of("any", second.errors()), null,
+                        0, 0, Map.of(), 0, List.of());
+                rows.add(new ScenarioRow(BENCHMARK, params,
+                        new ScenarioContext.Measured(report, run.intervals().get(i))));
+            }
+            long stopped = lastSentAfterKill.get() == 0 ? 0
+                    : Math.max(0, lastSentAfterKill.get() - killedAt.get());
+            rows.add(new ScenarioRow(RECOVERY, Map.of("errors", String.valueOf(run.report().errorCount())),
+                    run, "avgt", stopped / 1e6, "ms sending to the dead origin"));
+        } finally {
+            timer.shutdownNow();
+        }
+        return rows;
+    }
+
+    /** The proxy's count of requests sent to one backend, from its Prometheus text; -1 when unreadable. */
+    private static double backendRequests(HttpClient http, String admin, String counterLine) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/metrics"))
+                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith(counterLine + " ")) {
+                    return Double.parseDouble(line.substring(counterLine.length() + 1).trim());
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
