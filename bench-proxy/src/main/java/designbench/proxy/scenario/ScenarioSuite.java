@@ -35,7 +35,8 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class ScenarioSuite {
 
     static final int NOTHING_SELECTED = 3;
-    private static final List<Scenario> SCENARIOS = List.of(new ProxyCostScenario(), new CacheGainScenario(),
+    private static final List<Scenario> SCENARIOS = List.of(new GeneratorCheckScenario(), new ProxyCostScenario(),
+            new CacheGainScenario(),
             new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FaultScenario(),
             new FloodScenario());
 
@@ -68,8 +69,16 @@ public final class ScenarioSuite {
                 long started = System.nanoTime();
                 System.out.printf("[%s %d/%d] %s ...%n", suite, n, selected.size(), shortName(scenario.benchmark()));
                 try {
-                    List<ScenarioRow> scenarioRows = scenario.run(new ScenarioContext(work, timing));
-                    for (ScenarioRow row : scenarioRows) {
+                    List<ScenarioRow> scenarioRows = new ArrayList<>();
+                    for (ScenarioRow row : scenario.run(new ScenarioContext(work, timing))) {
+                        if (row.isUnavailable()) {
+                            System.out.printf("[%s %d/%d] %s %s: %s%n", suite, n, selected.size(),
+                                    shortName(row.benchmark()), label(row.params()), row.unit());
+                            failures.add(Map.of("benchmark", row.benchmark(), "params", row.params(), "reason",
+                                    row.unit(), "unavailable", true));
+                            continue;
+                        }
+                        scenarioRows.add(row);
                         System.out.printf("[%s %d/%d] %s %s: %.4g %s, p99 %.2f ms%n", suite, n, selected.size(),
                                 shortName(row.benchmark()), label(row.params()), row.score(), row.unit(),
                                 row.measured().histogram().getValueAtPercentile(99) / 1e6);
@@ -134,6 +143,9 @@ public final class ScenarioSuite {
             writer.outputComment("designbench proxy scenario latencies; values in nanoseconds");
             writer.outputLegend();
             for (ScenarioRow row : rows) {
+                if (row.measured().histogram().getTotalCount() == 0) {
+                    continue; // no latencies recorded (a row measured by another tool): no percentiles to show
+                }
                 Histogram histogram = row.measured().histogram().copy();
                 histogram.setTag(row.benchmark() + "?" + new TreeMap<>(row.params()).entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));

@@ -77,6 +77,14 @@ public final class QuestionCatalog {
                     "Requests per second summed over 4 connections, each its own JMH thread, to a separate JVM; "
                             + "percentiles are per request over all connections." + IPC_NOTE, IPC_BASELINES,
                     null),
+            new Question("proxy-generator",
+                    "Is the load generator the bottleneck? Its maximum rate against wrk's on the same origin",
+                    PROXY + "GeneratorCheck", "generator", "wrk", null,
+                    "Closed-loop maximum rate of designbench's load generator and of wrk (one client thread each, "
+                            + "32 connections, same origin, same measured time, after the same warm-up). The ratio "
+                            + "is ours over wrk's; we aim for at least 0.80. Without wrk installed "
+                            + "(scripts/install-wrk.sh) its row says so. wrk reports no latency distribution here."
+                            + PROXY_NOTE),
             new Question("proxy-cost",
                     "What does a reverse proxy in the path cost: maximum rate, and latency at 25, 50, 75 % load?",
                     PROXY + "ProxyCost", "path", "direct", null,
