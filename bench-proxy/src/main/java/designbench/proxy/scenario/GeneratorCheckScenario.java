@@ -31,12 +31,17 @@ final class GeneratorCheckScenario implements Scenario {
         List<ScenarioRow> rows = new ArrayList<>();
         try (Spawned o = context.origin("origin", origin)) {
             context.warmServers(origin);
-            rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
             String wrk = wrkVersion();
             if (wrk == null) {
+                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
                 rows.add(ScenarioRow.unavailable(BENCHMARK, params("wrk"),
                         "wrk is not installed (scripts/install-wrk.sh installs it from Debian's packages)"));
             } else {
+                // Each runs twice, alternating, and the second pair counts: the origin's own code keeps getting
+                // compiled during the first seconds, which would favour whichever tool ran last.
+                context.maxRate(origin);
+                wrkRate(context, origin);
+                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
                 double rate = wrkRate(context, origin);
                 LoadReport report = new LoadReport("closed", 0, ScenarioContext.CONNECTIONS,
                         context.timing().measure().toMillis() / 1000.0, rate, 0, Map.of(), null, 0, 0, Map.of(), 0,
