@@ -1,5 +1,6 @@
 package designbench.proxy.origin;
 
+import designbench.proxy.net.TextResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -70,7 +70,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Map<String, List<String>> params = query.parameters();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !params.containsKey("close");
         if (query.path().equals("/health")) {
-            send(ctx, text(HttpResponseStatus.OK, "ok\n"), keepAlive);
+            send(ctx, TextResponse.of(HttpResponseStatus.OK, "ok\n"), keepAlive);
             return;
         }
         String fail = param(params, "fail", config.fault() == OriginConfig.Fault.STALL ? "stall"
@@ -187,14 +187,6 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static String param(Map<String, List<String>> params, String name, String otherwise) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? otherwise : values.get(0);
-    }
-
-    private static FullHttpResponse text(HttpResponseStatus status, String text) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        return response;
     }
 
     private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {

@@ -1,5 +1,6 @@
 package designbench.proxy.proxy;
 
+import designbench.proxy.net.TextResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,7 +13,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 
 /** The admin endpoint: {@code GET /metrics} in Prometheus text format, {@code GET /health}. */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -28,15 +28,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(request.uri()).path();
         FullHttpResponse response;
         if (!request.decoderResult().isSuccess()) {
-            response = text(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
+            response = TextResponse.of(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
         } else if (path.equals("/metrics")) {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                     Unpooled.wrappedBuffer(proxy.metricsExposition()));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, proxy.metrics().contentType());
         } else if (path.equals("/health")) {
-            response = text(HttpResponseStatus.OK, "ok\n");
+            response = TextResponse.of(HttpResponseStatus.OK, "ok\n");
         } else {
-            response = text(HttpResponseStatus.NOT_FOUND, "the admin endpoint has /metrics and /health\n");
+            response = TextResponse.of(HttpResponseStatus.NOT_FOUND, "the admin endpoint has /metrics and /health\n");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setContentLength(response, response.content().readableBytes());
@@ -45,13 +45,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    private static FullHttpResponse text(HttpResponseStatus status, String body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        return response;
     }
 
     @Override

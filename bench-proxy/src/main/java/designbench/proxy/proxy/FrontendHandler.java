@@ -3,6 +3,7 @@ package designbench.proxy.proxy;
 import designbench.proxy.balance.Backend;
 import designbench.proxy.cache.CachePolicy;
 import designbench.proxy.cache.CachedResponse;
+import designbench.proxy.net.TextResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -31,7 +32,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,7 +66,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext context) {
-        this.ctx = context;
         proxy.metrics().clientConnections.incrementAndGet();
         context.fireChannelActive();
     }
@@ -246,11 +245,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static FullHttpResponse text(HttpResponseStatus status, String message) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(status + ": " + message + "\n", StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        return response;
+        return TextResponse.of(status, status + ": " + message + "\n");
     }
 
     private String clientAddress() {
@@ -389,7 +384,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         boolean awaitingEndOfRequest;
 
         private void forward() {
-            backend = proxy.group(group).pick(tried);
+            backend = group.group().pick(tried);
             if (backend == null) {
                 failBeforeResponse(HttpResponseStatus.BAD_GATEWAY, "no backend available");
                 return;
@@ -665,7 +660,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             fill = null;
             if (!responseStarted) {
                 boolean bodyKept = !hasBody || (bodyCopy != null && requestComplete);
-                if (idempotent && bodyKept && tried.size() == 1 && proxy.group(group).pick(tried) != null) {
+                if (idempotent && bodyKept && tried.size() == 1 && group.group().pick(tried) != null) {
                     proxy.metrics().retries.increment();
                     pending.forEach(ReferenceCountUtil::release);
                     pending.clear();

@@ -153,10 +153,6 @@ public final class ProxyServer implements AutoCloseable {
         return connections;
     }
 
-    BackendGroup group(AbRouting.Assignment assignment) {
-        return assignment.group();
-    }
-
     /** Stops accepting, stops health checks, then closes every connection and the event loops. */
     @Override
     public void close() {
