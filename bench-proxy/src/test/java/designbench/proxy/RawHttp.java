@@ -104,7 +104,8 @@ final class RawHttp implements AutoCloseable {
 
     /** The next response, or null if the connection closed (or nothing came within {@link #WAIT}). */
     Response next() throws InterruptedException {
-        while (true) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
             Response r = responses.poll(50, TimeUnit.MILLISECONDS);
             if (r != null) {
                 return r;
@@ -112,24 +113,8 @@ final class RawHttp implements AutoCloseable {
             if (closed.isDone()) {
                 return responses.poll();
             }
-            if (waitedTooLong()) {
-                return null;
-            }
         }
-    }
-
-    private long deadline = -1;
-
-    private boolean waitedTooLong() {
-        long now = System.nanoTime();
-        if (deadline < 0) {
-            deadline = now + WAIT.toNanos();
-        }
-        if (now > deadline) {
-            deadline = -1;
-            return true;
-        }
-        return false;
+        return null;
     }
 
     /** Whether the other side closed the connection within {@code wait}. */

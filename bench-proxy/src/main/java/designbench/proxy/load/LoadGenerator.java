@@ -203,7 +203,6 @@ public final class LoadGenerator {
         final KeyChooser keys;
         long sentK;
         boolean tickArmed;
-        boolean endArmed;
         CountDownLatch done;
         boolean finished;
 
@@ -226,7 +225,6 @@ public final class LoadGenerator {
             this.done = latch;
             long now = System.nanoTime();
             loop.schedule(this::tick, Math.max(0, startNanos - now), TimeUnit.NANOSECONDS);
-            endArmed = true;
             loop.schedule(this::checkDone, Math.max(0, endNanos - now), TimeUnit.NANOSECONDS);
         }
 
@@ -265,12 +263,8 @@ public final class LoadGenerator {
          */
         void armTick(long now) {
             long next = intended(sentK);
-            if (next >= endNanos) {
-                if (!endArmed) {
-                    endArmed = true;
-                    loop.schedule(this::checkDone, Math.max(0, endNanos - now), TimeUnit.NANOSECONDS);
-                }
-            } else if (next > now && !tickArmed) {
+            // At the end of the timeline nothing is armed: start() scheduled the end-of-run check.
+            if (next < endNanos && next > now && !tickArmed) {
                 tickArmed = true;
                 loop.schedule(this::tick, next - now, TimeUnit.NANOSECONDS);
             }

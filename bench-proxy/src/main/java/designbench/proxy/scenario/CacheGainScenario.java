@@ -1,9 +1,11 @@
 package designbench.proxy.scenario;
 
+import designbench.proxy.load.LoadConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Scenario 2, what the cache buys: through the proxy with its cache on, over 1000 keys drawn uniformly, with the
@@ -15,7 +17,7 @@ final class CacheGainScenario implements Scenario {
 
     static final String BENCHMARK = "designbench.proxy.scenario.CacheGain.run";
     private static final int[] HIT_PERCENTS = {0, 50, 90, 99};
-    private static final String KEYS = "1000";
+    private static final UnaryOperator<LoadConfig> KEYS = config -> config.withKeys(1000, 0);
 
     @Override
     public String benchmark() {
@@ -32,14 +34,14 @@ final class CacheGainScenario implements Scenario {
             try (Spawned o = context.origin("origin", origin, "--latency-ms", "2", "--cacheable-percent",
                     String.valueOf(percent), "--max-age", "600");
                  Spawned p = context.proxy("proxy", proxy, "--backend", origin)) {
-                context.warmServers(proxy, "--keys", KEYS);
-                ScenarioContext.Measured max = context.maxRate(proxy, "--keys", KEYS);
+                context.warmServers(proxy, KEYS);
+                ScenarioContext.Measured max = context.maxRate(proxy, KEYS);
                 if (percent == 0) {
                     uncachedMax = max.report().achievedRate();
                 }
                 rows.add(row(percent, "max", max));
                 double half = Math.max(1, uncachedMax / 2);
-                rows.add(row(percent, "50%", context.atRate(proxy, half, "--keys", KEYS)));
+                rows.add(row(percent, "50%", context.atRate(proxy, half, KEYS)));
             }
         }
         return rows;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
@@ -96,43 +97,43 @@ final class ScenarioContext {
     }
 
     /** Sends load that is not measured, so servers just started have their code compiled before measuring. */
-    void warmServers(String target, String... options) throws IOException, InterruptedException {
-        load(target, 0, Duration.ZERO, timing.serverWarmup(), options);
+    void warmServers(String target) throws IOException, InterruptedException {
+        warmServers(target, UnaryOperator.identity());
+    }
+
+    /** {@link #warmServers(String)} with the requests {@code requests} shapes (keys, query, source address). */
+    void warmServers(String target, UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
+        load(target, 0, Duration.ZERO, timing.serverWarmup(), requests);
     }
 
     /** A closed-loop run: the maximum rate. */
-    Measured maxRate(String target, String... options) throws IOException, InterruptedException {
-        return load(target, 0, timing.warmup(), timing.measure(), options);
+    Measured maxRate(String target) throws IOException, InterruptedException {
+        return maxRate(target, UnaryOperator.identity());
     }
 
-    /** A closed-loop run of {@code measure} (after the usual warm-up). */
-    Measured maxRateFor(Duration measure, String target, String... options) throws IOException, InterruptedException {
-        return load(target, 0, timing.warmup(), measure, options);
-    }
-
-    /** An open-loop run of {@code measure} (after the usual warm-up). */
-    Measured atRateFor(Duration measure, String target, double rate, String... options)
-            throws IOException, InterruptedException {
-        return load(target, rate, timing.warmup(), measure, options);
+    Measured maxRate(String target, UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
+        return load(target, 0, timing.warmup(), timing.measure(), requests);
     }
 
     /** An open-loop run at {@code rate} requests per second. */
-    Measured atRate(String target, double rate, String... options) throws IOException, InterruptedException {
-        return load(target, rate, timing.warmup(), timing.measure(), options);
+    Measured atRate(String target, double rate) throws IOException, InterruptedException {
+        return atRate(target, rate, UnaryOperator.identity());
     }
 
-    private Measured load(String target, double rate, Duration warmup, Duration measure, String... options)
+    Measured atRate(String target, double rate, UnaryOperator<LoadConfig> requests)
             throws IOException, InterruptedException {
-        LoadConfig config = LoadConfig.defaults(List.of(Address.parse(target))).withRate(rate)
-                .withConnections(CONNECTIONS).withTimes(warmup, measure.isZero() ? Duration.ofMillis(1) : measure);
-        for (int i = 0; i + 1 < options.length; i += 2) {
-            config = switch (options[i]) {
-                case "--keys" -> config.withKeys(Integer.parseInt(options[i + 1]), config.zipfExponent());
-                case "--query" -> config.withRequest(config.pathPrefix(), options[i + 1], config.cookie());
-                case "--local-host" -> config.withLocalHost(options[i + 1]);
-                default -> throw new IllegalArgumentException("unknown load option " + options[i]);
-            };
-        }
+        return load(target, rate, timing.warmup(), timing.measure(), requests);
+    }
+
+    /** An open-loop run of {@code measure} (after the usual warm-up). */
+    Measured atRateFor(Duration measure, String target, double rate) throws IOException, InterruptedException {
+        return load(target, rate, timing.warmup(), measure, UnaryOperator.identity());
+    }
+
+    private Measured load(String target, double rate, Duration warmup, Duration measure,
+                          UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
+        LoadConfig config = requests.apply(LoadConfig.defaults(List.of(Address.parse(target))).withRate(rate)
+                .withConnections(CONNECTIONS).withTimes(warmup, measure.isZero() ? Duration.ofMillis(1) : measure));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         LoadReport report;
         try (PrintStream out = new PrintStream(log, false, StandardCharsets.UTF_8)) {
