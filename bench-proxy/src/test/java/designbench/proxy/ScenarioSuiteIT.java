@@ -37,9 +37,52 @@ class ScenarioSuiteIT {
                 }
             }
         }
-        assertEquals(0, new ObjectMapper().readTree(out.resolve("proxy-failures.json").toFile()).size());
+        JsonNode failures = new ObjectMapper().readTree(out.resolve("proxy-failures.json").toFile());
+        for (JsonNode failure : failures) {
+            assertTrue(failure.get("unavailable").asBoolean(), "only rows a missing tool makes unavailable: " + failure);
+        }
+        checkNginxRows(rows, failures, out);
         String log = Files.readString(out.resolve("proxy-histograms").resolve("ProxyCost.hlog"));
         assertTrue(log.contains("Tag=designbench.proxy.scenario.ProxyCost.run?load=max&originMs=0&path=direct"), log);
+    }
+
+    /**
+     * With nginx installed (scripts/install-nginx.sh; CI installs it), the cost and cache scenarios have nginx rows
+     * and keep nginx's configs in the run folder, and its cache hits; without it, unavailable rows say why.
+     */
+    private static void checkNginxRows(JsonNode rows, JsonNode failures, Path out) throws Exception {
+        int nginxRows = 0;
+        for (JsonNode row : rows) {
+            JsonNode params = row.get("params");
+            String proxy = params.has("path") ? params.get("path").asText()
+                    : params.has("proxy") ? params.get("proxy").asText() : "";
+            if (proxy.startsWith("nginx-")) {
+                nginxRows++;
+                assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
+                if (params.has("hitPercent") && params.get("hitPercent").asText().equals("99")
+                        && params.get("load").asText().equals("max")) {
+                    double hits = row.get("secondaryMetrics").get("hitRatio").get("score").asDouble();
+                    assertTrue(hits > 0.5, "nginx's cache hits at 99 % cacheable keys: " + hits);
+                }
+            }
+        }
+        int absent = 0;
+        for (JsonNode failure : failures) {
+            if (failure.get("reason").asText().contains("nginx is not installed")) {
+                absent++;
+            }
+        }
+        if (absent == 0) {
+            assertEquals(4 + 8, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs at 4 shares");
+            String cost = Files.readString(out.resolve("proxy-configs").resolve("nginx-cost-origin0ms.conf"));
+            assertTrue(cost.contains("proxy_cache off;") && cost.contains("keepalive 64;")
+                    && cost.contains("access_log off;") && cost.contains("worker_processes 1;"), cost);
+            String cache = Files.readString(out.resolve("proxy-configs").resolve("nginx-cache-hit99.conf"));
+            assertTrue(cache.contains("proxy_cache designbench;") && cache.contains("proxy_cache_lock on;"), cache);
+        } else {
+            assertEquals(0, nginxRows);
+            assertEquals(2 + 4, absent, "one unavailable row per cost origin latency and per cache share");
+        }
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Scenario 2, what the cache buys: through the proxy with its cache on, over 1000 keys drawn uniformly, with the
  * origin (2 ms latency) marking 0, 50, 90 or 99 % of them cacheable, so that once the cache is warm the hit ratio
  * is about that share; the observed ratio (from X-Cache) is reported next to it. Per share: the maximum rate and an
- * open-loop run at half the uncached maximum.
+ * open-loop run at half designbench's uncached maximum. With nginx installed, the same runs through nginx with
+ * {@code proxy_cache} as the reference (scenario 8), in rows labelled with its version.
  */
 final class CacheGainScenario implements Scenario {
 
@@ -27,30 +29,48 @@ final class CacheGainScenario implements Scenario {
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
         List<ScenarioRow> rows = new ArrayList<>();
+        Optional<String> nginxVersion = Nginx.version();
+        String nginxLabel = "nginx-" + nginxVersion.orElse("absent");
         double uncachedMax = 0;
         for (int percent : HIT_PERCENTS) {
             String origin = "127.0.0.1:" + ScenarioContext.freePort();
             String proxy = "127.0.0.1:" + ScenarioContext.freePort();
+            String nginxAddress = "127.0.0.1:" + ScenarioContext.freePort();
             try (Spawned o = context.origin("origin", origin, "--latency-ms", "2", "--cacheable-percent",
                     String.valueOf(percent), "--max-age", "600");
-                 Spawned p = context.proxy("proxy", proxy, "--backend", origin)) {
+                 Spawned p = context.proxy("proxy", proxy, "--backend", origin);
+                 AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
+                         : context.nginx("nginx-cache-hit" + percent, nginxAddress, origin, true)) {
                 context.warmServers(proxy, KEYS);
                 ScenarioContext.Measured max = context.maxRate(proxy, KEYS);
                 if (percent == 0) {
                     uncachedMax = max.report().achievedRate();
                 }
-                rows.add(row(percent, "max", max));
                 double half = Math.max(1, uncachedMax / 2);
-                rows.add(row(percent, "50%", context.atRate(proxy, half, KEYS)));
+                rows.add(row("designbench", percent, "max", max));
+                rows.add(row("designbench", percent, "50%", context.atRate(proxy, half, KEYS)));
+                if (nginxVersion.isPresent()) {
+                    context.warmServers(nginxAddress, KEYS);
+                    rows.add(row(nginxLabel, percent, "max", context.maxRate(nginxAddress, KEYS)));
+                    rows.add(row(nginxLabel, percent, "50%", context.atRate(nginxAddress, half, KEYS)));
+                } else {
+                    rows.add(ScenarioRow.unavailable(BENCHMARK, params(nginxLabel, percent, "max"),
+                            Nginx.absentReason()));
+                }
             }
         }
         return rows;
     }
 
-    private static ScenarioRow row(int percent, String load, ScenarioContext.Measured measured) {
+    private static ScenarioRow row(String proxy, int percent, String load, ScenarioContext.Measured measured) {
+        return new ScenarioRow(BENCHMARK, params(proxy, percent, load), measured);
+    }
+
+    private static Map<String, String> params(String proxy, int percent, String load) {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("proxy", proxy);
         params.put("hitPercent", String.valueOf(percent));
         params.put("load", load);
-        return new ScenarioRow(BENCHMARK, params, measured);
+        return params;
     }
 }

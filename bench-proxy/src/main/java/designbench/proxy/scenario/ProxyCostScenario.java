@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scenario 1, what a proxy in the path costs: straight to the origin and through the proxy with its cache off, at
  * origin latencies of 0 and 2 ms. Per path: the maximum rate (closed loop), then open-loop runs at 25, 50 and 75 %
  * of the direct maximum (50 % only in a quick run), whose percentiles are timed from each request's intended start.
+ * With nginx installed, the same runs through nginx (cache off) as the reference (scenario 8), in rows labelled
+ * with its version; without it, one row per origin latency says so.
  */
 final class ProxyCostScenario implements Scenario {
 
@@ -24,21 +27,38 @@ final class ProxyCostScenario implements Scenario {
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
         List<ScenarioRow> rows = new ArrayList<>();
+        Optional<String> nginxVersion = Nginx.version();
         for (int originMillis : ORIGIN_MILLIS) {
             String origin = "127.0.0.1:" + ScenarioContext.freePort();
             String proxy = "127.0.0.1:" + ScenarioContext.freePort();
+            String nginxAddress = "127.0.0.1:" + ScenarioContext.freePort();
+            String nginxPath = "nginx-" + nginxVersion.orElse("absent");
             try (Spawned o = context.origin("origin", origin, "--latency-ms", String.valueOf(originMillis));
-                 Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache")) {
+                 Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache");
+                 AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
+                         : context.nginx("nginx-cost-origin" + originMillis + "ms", nginxAddress, origin, false)) {
                 context.warmServers(proxy);
+                if (nginxVersion.isPresent()) {
+                    context.warmServers(nginxAddress);
+                }
                 ScenarioContext.Measured directMax = context.maxRate(origin);
-                ScenarioContext.Measured proxyMax = context.maxRate(proxy);
                 rows.add(row(originMillis, "max", "direct", directMax));
-                rows.add(row(originMillis, "max", "proxy", proxyMax));
+                rows.add(row(originMillis, "max", "designbench", context.maxRate(proxy)));
+                if (nginxVersion.isPresent()) {
+                    rows.add(row(originMillis, "max", nginxPath, context.maxRate(nginxAddress)));
+                } else {
+                    rows.add(ScenarioRow.unavailable(BENCHMARK, params(originMillis, "max", nginxPath),
+                            Nginx.absentReason()));
+                }
                 double direct = directMax.report().achievedRate();
                 for (int percent : context.timing().headlinesOnly() ? new int[] {50} : LOAD_PERCENTS) {
                     double rate = Math.max(1, direct * percent / 100);
-                    rows.add(row(originMillis, percent + "%", "direct", context.atRate(origin, rate)));
-                    rows.add(row(originMillis, percent + "%", "proxy", context.atRate(proxy, rate)));
+                    String load = percent + "%";
+                    rows.add(row(originMillis, load, "direct", context.atRate(origin, rate)));
+                    rows.add(row(originMillis, load, "designbench", context.atRate(proxy, rate)));
+                    if (nginxVersion.isPresent()) {
+                        rows.add(row(originMillis, load, nginxPath, context.atRate(nginxAddress, rate)));
+                    }
                 }
             }
         }
@@ -46,10 +66,14 @@ final class ProxyCostScenario implements Scenario {
     }
 
     private static ScenarioRow row(int originMillis, String load, String path, ScenarioContext.Measured measured) {
+        return new ScenarioRow(BENCHMARK, params(originMillis, load, path), measured);
+    }
+
+    private static Map<String, String> params(int originMillis, String load, String path) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("originMs", String.valueOf(originMillis));
         params.put("load", load);
         params.put("path", path);
-        return new ScenarioRow(BENCHMARK, params, measured);
+        return params;
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,10 +59,16 @@ final class ScenarioContext {
     static final int CONNECTIONS = 32;
 
     private final Path work;
+    private final Path configs;
     private final Timing timing;
 
-    ScenarioContext(Path work, Timing timing) {
+    /**
+     * @param work    private folder for sockets, process logs and nginx's files, deleted after the suite
+     * @param configs folder of the run that keeps the configuration of every reference proxy started
+     */
+    ScenarioContext(Path work, Path configs, Timing timing) {
         this.work = work;
+        this.configs = configs;
         this.timing = timing;
     }
 
@@ -94,6 +101,18 @@ final class ScenarioContext {
         }
         args.addAll(List.of(options));
         return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
+    }
+
+    /**
+     * nginx listening on {@code address} in front of {@code origin}, caching when {@code cache}; its config is kept
+     * in the run folder as {@code <name>.conf}. Fails when nginx is not installed (see {@link Nginx#version()}).
+     */
+    Nginx nginx(String name, String address, String origin, boolean cache) throws IOException {
+        Path prefix = work.resolve(name);
+        String config = Nginx.config(prefix, address, origin, cache);
+        Files.createDirectories(configs);
+        Files.writeString(configs.resolve(name + ".conf"), config);
+        return Nginx.start(prefix, address, config);
     }
 
     /** Sends load that is not measured, so servers just started have their code compiled before measuring. */

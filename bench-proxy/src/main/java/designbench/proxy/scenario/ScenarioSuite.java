@@ -28,7 +28,8 @@ import org.HdrHistogram.HistogramLogWriter;
  *       second, no confidence interval (one run per row), the configuration as params, and the offered rate,
  *       errors and cache hit ratio as secondary metrics;</li>
  *   <li>{@code <suite>-histograms/<scenario>.hlog}: each row's latencies (ns), tagged {@code <benchmark>?<params>};</li>
- *   <li>{@code <suite>-failures.json}: scenarios that failed, with the reason (the results module's failure record).</li>
+ *   <li>{@code <suite>-failures.json}: scenarios that failed, with the reason (the results module's failure record);</li>
+ *   <li>{@code <suite>-configs/}: the configuration of each reference proxy (nginx) the scenarios started.</li>
  * </ul>
  * Exit status 3 when the include pattern selects no scenario, as JMH suites do.
  */
@@ -70,7 +71,8 @@ public final class ScenarioSuite {
                 System.out.printf("[%s %d/%d] %s ...%n", suite, n, selected.size(), shortName(scenario.benchmark()));
                 try {
                     List<ScenarioRow> scenarioRows = new ArrayList<>();
-                    for (ScenarioRow row : scenario.run(new ScenarioContext(work, timing))) {
+                    ScenarioContext context = new ScenarioContext(work, out.resolve(suite + "-configs"), timing);
+                    for (ScenarioRow row : scenario.run(context)) {
                         if (row.isUnavailable()) {
                             System.out.printf("[%s %d/%d] %s %s: %s%n", suite, n, selected.size(),
                                     shortName(row.benchmark()), label(row.params()), row.unit());

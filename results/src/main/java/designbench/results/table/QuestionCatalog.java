@@ -88,8 +88,11 @@ public final class QuestionCatalog {
             new Question("proxy-cost",
                     "What does a reverse proxy in the path cost: maximum rate, and latency at 25, 50, 75 % load?",
                     PROXY + "ProxyCost", "path", "direct", null,
-                    "Requests per second straight to the origin (direct) or through the proxy with its cache off, "
-                            + "at origin latencies of 0 and 2 ms (originMs). load=max is a closed loop over 32 "
+                    "Requests per second straight to the origin (direct), through designbench's proxy with its cache "
+                            + "off, and through nginx (cache off; its version in the row) as the reference, at origin "
+                            + "latencies of 0 and 2 ms (originMs). nginx runs one worker, HTTP/1.1 kept-alive "
+                            + "connections upstream and no access log; its config is kept in the run folder "
+                            + "(proxy-configs/). load=max is a closed loop over 32 "
                             + "connections; 25/50/75% (50% only in a quick run) are open-loop runs at that share of the "
                             + "direct maximum, whose "
                             + "percentiles are timed from each request's intended start (no coordinated omission), so "
@@ -97,11 +100,13 @@ public final class QuestionCatalog {
             new Question("proxy-cache",
                     "What does the proxy's cache buy at hit ratios of about 0, 50, 90 and 99 %?",
                     PROXY + "CacheGain", "hitPercent", "0", null,
-                    "Requests per second through the proxy with its cache on, over 1000 keys drawn uniformly; the "
+                    "Requests per second through designbench's proxy with its cache on, and through nginx with "
+                            + "proxy_cache and proxy_cache_lock (its version in the row; config in proxy-configs/), "
+                            + "over 1000 keys drawn uniformly; the "
                             + "origin (2 ms per answer) marks hitPercent % of the keys cacheable, so a warm cache hits "
                             + "about that share; the hit ratio column is what the X-Cache headers said. load=max is a "
-                            + "closed loop over 32 connections, 50% an open-loop run at half the uncached maximum: "
-                            + "compare its latency columns. The ratio is cached over uncached." + PROXY_NOTE),
+                            + "closed loop over 32 connections, 50% an open-loop run at half designbench's uncached maximum: "
+                            + "compare its latency columns. The ratio is cached over uncached, each proxy to its own." + PROXY_NOTE),
             new Question("proxy-stampede",
                     "A stampede: 32 clients ask for one uncached key at once: how many requests reach the origin?",
                     PROXY + "Stampede", "coalesce", "off", null,
