@@ -48,8 +48,8 @@ import picocli.CommandLine.Option;
  * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
  * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads.
  *
- * <p>A profile with a parameter subset (quick) runs only the values the suite declares in
- * {@value QuickSubset#RESOURCE} (see {@link QuickSubset}).
+ * <p>A profile with a parameter subset (quick, standard) runs only the values the suite declares in
+ * {@code META-INF/designbench/<profile>.properties} (see {@link ParameterSubset}).
  */
 @Command(name = "jmh-suite", mixinStandardHelpOptions = true,
         description = "Runs one JMH suite with a duration profile and records results, log and failures.")
@@ -99,8 +99,8 @@ public final class JmhSuiteMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DurationProfile profile = DurationProfile.named(profileName);
-        QuickSubset subset = profile.parameterSubset()
-                ? QuickSubset.load(JmhSuiteMain.class.getClassLoader()) : QuickSubset.none();
+        ParameterSubset subset = profile.parameterSubset()
+                ? ParameterSubset.load(JmhSuiteMain.class.getClassLoader(), profile.name()) : ParameterSubset.none();
         subset.checkClasses(select(".*").stream().map(e -> e.getUserClassQName()
                 .substring(e.getUserClassQName().lastIndexOf('.') + 1)).collect(Collectors.toSet()));
         SortedSet<BenchmarkListEntry> selected = select(include);

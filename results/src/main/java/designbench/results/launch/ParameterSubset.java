@@ -17,32 +17,42 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.util.Optional;
 
 /**
- * The parameter values a quick run measures, as each suite declares them in {@value #RESOURCE} on its class path.
- * Keys are {@code <BenchmarkClass>.<param>} (the class's simple name) with comma-separated values, each of which
- * must be one of the benchmark's own {@code @Param} values, and {@code sweep.threads} for the thread counts of
- * swept benchmarks. What a suite does not name runs in full.
+ * The parameter values a profile with a subset (quick, standard) measures, as each suite declares them in
+ * {@code META-INF/designbench/<profile>.properties} on its class path. Keys are {@code <BenchmarkClass>.<param>}
+ * (the class's simple name) with comma-separated values, each of which must be one of the benchmark's own
+ * {@code @Param} values, and {@code sweep.threads} for the thread counts of swept benchmarks, where {@code cores}
+ * stands for this machine's logical core count. What a suite does not name runs in full.
  */
-final class QuickSubset {
+final class ParameterSubset {
 
-    static final String RESOURCE = "META-INF/designbench/quick.properties";
+    static final String FOLDER = "META-INF/designbench/";
     static final String SWEEP_THREADS = "sweep.threads";
+    static final String CORES = "cores";
 
+    private final String resource;
     private final Map<String, String> declared;
 
-    QuickSubset(Map<String, String> declared) {
+    ParameterSubset(String resource, Map<String, String> declared) {
+        this.resource = resource;
         this.declared = declared;
     }
 
-    /** Every value of every parameter: what standard and thorough runs measure. */
-    static QuickSubset none() {
-        return new QuickSubset(Map.of());
+    /** A subset declared in a file called {@code test.properties}, for tests. */
+    ParameterSubset(Map<String, String> declared) {
+        this(FOLDER + "test.properties", declared);
     }
 
-    /** The subsets declared by the suites on this class loader's class path. */
-    static QuickSubset load(ClassLoader loader) {
+    /** Every value of every parameter: what standard and thorough runs measure. */
+    static ParameterSubset none() {
+        return new ParameterSubset(Map.of());
+    }
+
+    /** The subsets the suites on this class loader's class path declare for the profile called {@code profile}. */
+    static ParameterSubset load(ClassLoader loader, String profile) {
+        String resource = FOLDER + profile + ".properties";
         Map<String, String> declared = new TreeMap<>();
         try {
-            Enumeration<URL> files = loader.getResources(RESOURCE);
+            Enumeration<URL> files = loader.getResources(resource);
             while (files.hasMoreElements()) {
                 URL file = files.nextElement();
                 Properties properties = new Properties();
@@ -54,9 +64,9 @@ final class QuickSubset {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return new QuickSubset(declared);
+        return new ParameterSubset(resource, declared);
     }
 
     /**
@@ -79,12 +89,12 @@ final class QuickSubset {
             String param = d.getKey().substring(simpleName.length() + 1);
             String[] allowed = own.get(param);
             if (allowed == null) {
-                throw new IllegalStateException(RESOURCE + ": " + simpleName + " has no @Param '" + param + "'");
+                throw new IllegalStateException(resource + ": " + simpleName + " has no @Param '" + param + "'");
             }
             String[] values = Arrays.stream(d.getValue().split(",")).map(String::trim).toArray(String[]::new);
             for (String value : values) {
                 if (!Arrays.asList(allowed).contains(value)) {
-                    throw new IllegalStateException(RESOURCE + ": '" + value + "' is not a value of " + simpleName
+                    throw new IllegalStateException(resource + ": '" + value + "' is not a value of " + simpleName
                             + "." + param + " (its values: " + String.join(", ", allowed) + ")");
                 }
             }
@@ -93,7 +103,7 @@ final class QuickSubset {
         return chosen;
     }
 
-    /** The thread counts for swept benchmarks: those of {@code all} that the subset names, or all. */
+    /** The thread counts for swept benchmarks: those of {@code all} that the subset names (cores included), or all. */
     SortedSet<Integer> sweepThreads(SortedSet<Integer> all) {
         String value = declared.get(SWEEP_THREADS);
         if (value == null) {
@@ -101,13 +111,14 @@ final class QuickSubset {
         }
         SortedSet<Integer> chosen = new TreeSet<>();
         for (String count : value.split(",")) {
-            int n = Integer.parseInt(count.trim());
+            int n = count.trim().equals(CORES) ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(count.trim());
             if (all.contains(n)) {
                 chosen.add(n);
             }
         }
         if (chosen.isEmpty()) {
-            throw new IllegalStateException(RESOURCE + ": " + SWEEP_THREADS + "=" + value + " names none of the "
+            throw new IllegalStateException(resource + ": " + SWEEP_THREADS + "=" + value + " names none of the "
                     + "thread counts swept here: " + all);
         }
         return Collections.unmodifiableSortedSet(chosen);
@@ -121,7 +132,7 @@ final class QuickSubset {
             }
             int dot = key.indexOf('.');
             if (dot <= 0 || !simpleNames.contains(key.substring(0, dot))) {
-                throw new IllegalStateException(RESOURCE + ": '" + key + "' names no benchmark class of this suite "
+                throw new IllegalStateException(resource + ": '" + key + "' names no benchmark class of this suite "
                         + "(want <BenchmarkClass>.<param> or " + SWEEP_THREADS + ")");
             }
         }
