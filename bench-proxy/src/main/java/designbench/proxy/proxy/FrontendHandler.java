@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -58,6 +59,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private boolean closing;
     private boolean clientHttp10;
+    private ScheduledFuture<?> backendWatch;
 
     FrontendHandler(ProxyServer proxy, HeadTimeout headTimeout) {
         this.proxy = proxy;
@@ -78,12 +80,48 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         proxy.metrics().clientConnections.decrementAndGet();
+        if (backendWatch != null) {
+            backendWatch.cancel(false);
+            backendWatch = null;
+        }
         if (current != null) {
             current.clientGone();
             current = null;
         }
         queued.forEach(ReferenceCountUtil::release);
         queued.clear();
+    }
+
+    /**
+     * Watches the backend of the current exchange for silence. One timer per client connection serves all its
+     * exchanges: it looks at whichever exchange is current when it fires and schedules itself again only while that
+     * exchange waits on a backend, so a request neither schedules nor cancels a task of its own (a priority-queue
+     * insert and removal each).
+     */
+    private void watchBackend(long nanos) {
+        if (backendWatch == null) {
+            backendWatch = ctx.executor().schedule(this::checkBackend, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkBackend() {
+        backendWatch = null;
+        Exchange exchange = current;
+        if (exchange == null || exchange.finished || exchange.backendChannel == null) {
+            return;
+        }
+        long limit = proxy.config().backendTimeout().toNanos();
+        long idle = System.nanoTime() - exchange.lastBackendActivity;
+        if (!ctx.channel().isWritable()) {
+            // The client is slow to read, so the backend is held back on purpose: not its silence.
+            exchange.lastBackendActivity = System.nanoTime();
+            watchBackend(limit);
+        } else if (idle < limit) {
+            watchBackend(limit - idle);
+        } else {
+            exchange.onBackendFailure(new java.util.concurrent.TimeoutException("backend silent for "
+                    + Duration.ofNanos(limit)));
+        }
     }
 
     @Override
@@ -297,7 +335,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         boolean leader;
         CacheFill fill;
         long lastBackendActivity;
-        ScheduledFuture<?> timer;
         boolean reusedConnection;
 
         Exchange(HttpRequest request, boolean hasBody, AbRouting.Assignment group) {
@@ -391,24 +428,34 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
             tried.add(backend);
             backend.started();
+            Backend target = backend;
+            Promise<Channel> acquired = proxy.connections().acquire(ctx.channel().eventLoop(), target);
+            if (acquired.isDone()) {
+                // A pooled connection (the usual case): no pause in reading the client, since stopping and
+                // restarting reads costs two epoll_ctl calls per request.
+                acquired(target, acquired);
+                return;
+            }
+            // A new connection is on its way: the request body waits in the client's socket meanwhile.
             if (!requestComplete) {
                 ctx.channel().config().setAutoRead(false);
             }
-            Backend target = backend;
-            proxy.connections().acquire(ctx.channel().eventLoop(), target).addListener(f -> {
-                Channel ch = (Channel) f.getNow();
-                if (finished || target != backend) {
-                    if (ch != null) {
-                        ch.close();
-                    }
-                    return;
+            acquired.addListener(f -> acquired(target, acquired));
+        }
+
+        private void acquired(Backend target, Promise<Channel> acquired) {
+            Channel ch = acquired.getNow();
+            if (finished || target != backend) {
+                if (ch != null) {
+                    ch.close();
                 }
-                if (f.isSuccess()) {
-                    attach(ch);
-                } else {
-                    onBackendFailure(f.cause());
-                }
-            });
+                return;
+            }
+            if (acquired.isSuccess()) {
+                attach(ch);
+            } else {
+                onBackendFailure(acquired.cause());
+            }
         }
 
         private void attach(Channel ch) {
@@ -430,32 +477,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
             ch.flush();
             lastBackendActivity = System.nanoTime();
-            armTimer(proxy.config().backendTimeout().toNanos());
+            watchBackend(proxy.config().backendTimeout().toNanos());
             if (!requestComplete) {
                 ctx.channel().config().setAutoRead(ch.isWritable());
             } else {
                 ctx.channel().config().setAutoRead(true);
             }
-        }
-
-        private void armTimer(long nanos) {
-            timer = ctx.executor().schedule(() -> {
-                if (finished) {
-                    return;
-                }
-                long idle = System.nanoTime() - lastBackendActivity;
-                long limit = proxy.config().backendTimeout().toNanos();
-                if (!ctx.channel().isWritable()) {
-                    // The client is slow to read, so the backend is held back on purpose: not its silence.
-                    lastBackendActivity = System.nanoTime();
-                    armTimer(limit);
-                } else if (idle < limit) {
-                    armTimer(limit - idle);
-                } else {
-                    onBackendFailure(new java.util.concurrent.TimeoutException("backend silent for "
-                            + Duration.ofNanos(limit)));
-                }
-            }, nanos, TimeUnit.NANOSECONDS);
         }
 
         void requestContent(HttpContent content) {
@@ -613,7 +640,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
         private void complete() {
             finished = true;
-            cancelTimer();
             backend.finished();
             Channel ch = backendChannel;
             backendChannel = null;
@@ -639,7 +665,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             if (finished) {
                 return;
             }
-            cancelTimer();
             Channel ch = backendChannel;
             backendChannel = null;
             if (ch != null) {
@@ -707,7 +732,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             finished = true;
-            cancelTimer();
             if (backendChannel != null) {
                 backendChannel.pipeline().get(BackendHandler.class).detach();
                 backendChannel.close();
@@ -733,13 +757,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             if (bodyCopy != null) {
                 bodyCopy.forEach(ReferenceCountUtil::release);
                 bodyCopy.clear();
-            }
-        }
-
-        private void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
             }
         }
     }

@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sits before the decoder: when the first bytes of a request arrive it starts a timer, which the proxy stops once
- * the request's head is decoded. If the timer fires first, it sends {@link #EXPIRED} down the pipeline, and the
+ * Sits before the decoder: when the first bytes of a request arrive it sets a deadline, which the proxy clears once
+ * the request's head is decoded. If the deadline passes first, it sends {@link #EXPIRED} down the pipeline, and the
  * proxy answers 408 and closes: a client that trickles its headers cannot hold a connection.
  */
 final class HeadTimeout extends ChannelInboundHandlerAdapter {
@@ -20,31 +20,54 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
         }
     };
 
-    private final long millis;
+    private final long nanos;
     private boolean inRequest;
+    /** When the head being received is due, in {@link System#nanoTime()} terms; 0 when none is. */
+    private long deadline;
     private ScheduledFuture<?> timer;
 
     HeadTimeout(long millis) {
-        this.millis = millis;
+        this.nanos = TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
+    /**
+     * Sets a deadline for the head. The timer is not scheduled and cancelled per request (a priority-queue insert
+     * and removal each time, on a keep-alive connection with many short requests): one timer checks the deadline
+     * when it fires, and schedules itself again only while a deadline is set.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!inRequest && timer == null) {
-            timer = ctx.executor().schedule(() -> {
-                timer = null;
-                if (!inRequest) {
-                    ctx.fireUserEventTriggered(EXPIRED);
-                }
-            }, millis, TimeUnit.MILLISECONDS);
+        if (!inRequest && deadline == 0) {
+            deadline = Math.max(1, System.nanoTime() + nanos);
+            if (timer == null) {
+                schedule(ctx, nanos);
+            }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    private void schedule(ChannelHandlerContext ctx, long delay) {
+        timer = ctx.executor().schedule(() -> expire(ctx), delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        if (deadline == 0 || inRequest) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            schedule(ctx, left);
+        } else {
+            deadline = 0;
+            ctx.fireUserEventTriggered(EXPIRED);
+        }
     }
 
     /** A request head was decoded. */
     void headReceived() {
         inRequest = true;
-        cancel();
+        deadline = 0;
     }
 
     /** The response to the current request was sent: the next bytes start a new request. */

@@ -64,9 +64,13 @@ public final class ProxyServer implements AutoCloseable {
                             new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
                             headTimeout,
                             new StrictRequestDecoder(config.maxRequestLine(), config.maxHeaderBytes()),
-                            new HttpResponseEncoder(),
-                            new ChunkedWriteHandler(),
-                            new FrontendHandler(ProxyServer.this, headTimeout));
+                            new HttpResponseEncoder());
+                    if (staticFiles != null) {
+                        // Streams files; only there when they are served, since it queues every outbound message
+                        // and flushes after each one.
+                        ch.pipeline().addLast(new ChunkedWriteHandler());
+                    }
+                    ch.pipeline().addLast(new FrontendHandler(ProxyServer.this, headTimeout));
                 }
             });
             closeables.add(listeners);
