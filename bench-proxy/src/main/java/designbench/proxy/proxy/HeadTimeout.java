@@ -22,7 +22,8 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
 
     private final long nanos;
     private boolean inRequest;
-    /** When the head being received is due, in {@link System#nanoTime()} terms; 0 when none is. */
+    /** Whether a head is being received, and when it is due, in {@link System#nanoTime()} terms. */
+    private boolean headDue;
     private long deadline;
     private ScheduledFuture<?> timer;
 
@@ -37,8 +38,9 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!inRequest && deadline == 0) {
-            deadline = Math.max(1, System.nanoTime() + nanos);
+        if (!inRequest && !headDue) {
+            headDue = true;
+            deadline = System.nanoTime() + nanos;
             if (timer == null) {
                 schedule(ctx, nanos);
             }
@@ -52,14 +54,14 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
 
     private void expire(ChannelHandlerContext ctx) {
         timer = null;
-        if (deadline == 0 || inRequest) {
+        if (!headDue || inRequest) {
             return;
         }
         long left = deadline - System.nanoTime();
         if (left > 0) {
             schedule(ctx, left);
         } else {
-            deadline = 0;
+            headDue = false;
             ctx.fireUserEventTriggered(EXPIRED);
         }
     }
@@ -67,7 +69,7 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
     /** A request head was decoded. */
     void headReceived() {
         inRequest = true;
-        deadline = 0;
+        headDue = false;
     }
 
     /** The response to the current request was sent: the next bytes start a new request. */
