@@ -106,7 +106,10 @@ public final class QuestionCatalog {
                             + "origin (2 ms per answer) marks hitPercent % of the keys cacheable, so a warm cache hits "
                             + "about that share; the hit ratio column is what the X-Cache headers said. load=max is a "
                             + "closed loop over 32 connections, 50% an open-loop run at half designbench's uncached maximum: "
-                            + "compare its latency columns. The ratio is cached over uncached, each proxy to its own." + PROXY_NOTE),
+                            + "compare its latency columns. The ratio is cached over uncached, each proxy to its own. nginx's "
+                            + "proxy_cache_lock makes a request for a key already being fetched re-check every 500 ms "
+                            + "(its source: a timer, not a wake-up), which shows in its max at the low hit ratios, "
+                            + "where uncacheable keys are fetched again and again." + PROXY_NOTE),
             new Question("proxy-stampede",
                     "A stampede: 32 clients ask for one uncached key at once: how many requests reach the origin?",
                     PROXY + "Stampede", "coalesce", "off", null,
