@@ -165,7 +165,7 @@ final class Nginx implements AutoCloseable {
                 socket.connect(address, 200);
                 return;
             } catch (IOException notYet) {
-                sleep(50);
+                Spawned.sleep(50);
             }
         }
         close();
@@ -183,23 +183,6 @@ final class Nginx implements AutoCloseable {
     /** SIGTERM (nginx's fast shutdown: the master stops its worker, then itself); killed if it does not end. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Spawned.stop(process);
     }
 }

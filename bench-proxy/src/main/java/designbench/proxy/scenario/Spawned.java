@@ -93,6 +93,11 @@ final class Spawned implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Sends SIGTERM and waits; kills the process if it has not ended within 10 s. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -108,7 +113,7 @@ final class Spawned implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
