@@ -68,8 +68,7 @@ public class PingPongBench {
 
     @Setup(Level.Trial)
     public void connect(BenchmarkParams params) throws IOException {
-        transport.checkAvailable();
-        placement.checkAvailable();
+        transport.checkAvailable(peer, placement);
         placement.applyToThisProcess();
         peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, peer, placement);
         connection = peerEnd.connect();

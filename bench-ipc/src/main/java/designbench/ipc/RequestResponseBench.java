@@ -62,8 +62,7 @@ public class RequestResponseBench {
 
     @Setup(Level.Trial)
     public void startPeer() throws IOException {
-        transport.checkAvailable();
-        placement.checkAvailable();
+        transport.checkAvailable(PeerKind.PROCESS, placement);
         if (!transport.servesSeveralConnections()) {
             throw new UnsupportedOperationException("unavailable: " + transport
                     + " is one-to-one; several connections would need a polling thread per connection on each side");

@@ -59,8 +59,7 @@ public class StreamBench {
 
     @Setup(Level.Trial)
     public void connect() throws IOException {
-        transport.checkAvailable();
-        placement.checkAvailable();
+        transport.checkAvailable(PeerKind.PROCESS, placement);
         placement.applyToThisProcess();
         peerEnd = Peer.start(transport, PeerServer.Mode.SINK, PeerKind.PROCESS, placement);
         connection = peerEnd.connect();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import designbench.ipc.transport.PeerKind;
 import designbench.ipc.transport.Placement;
 import designbench.ipc.transport.Transport;
 import java.io.IOException;
@@ -50,19 +51,22 @@ class BenchmarksSmokeIT {
 
     @Test
     void everyBenchmarkRunsOverEveryTransportAndLogsItsLatencies() throws RunnerException, IOException {
-        String[] transports = Arrays.stream(Transport.values()).filter(t -> t.unavailableReason() == null)
-                .map(Enum::name).toArray(String[]::new);
         // Pinned where taskset exists, so that the pinning code runs too; a machine without it skips that part.
-        String placement = (Placement.ONE_CPU.unavailableReason() == null ? Placement.ONE_CPU : Placement.ANY_CPU)
-                .name();
+        Placement pinned = Placement.ONE_CPU.unavailableReason() == null ? Placement.ONE_CPU : Placement.ANY_CPU;
+        String[] transports = Arrays.stream(Transport.values())
+                .filter(t -> t.unavailableReason(PeerKind.PROCESS, pinned) == null).map(Enum::name)
+                .toArray(String[]::new);
+        String[] severalClients = Arrays.stream(Transport.values()).filter(Transport::servesSeveralConnections)
+                .filter(t -> t.unavailableReason(PeerKind.PROCESS, Placement.ANY_CPU) == null).map(Enum::name)
+                .toArray(String[]::new);
+        String placement = pinned.name();
         Collection<RunResult> results = new Runner(once("(PingPongBench|StreamBench)")
                 .param("transport", transports)
                 .param("peer", "PROCESS")
                 .param("placement", placement)
                 .build()).run();
         results.addAll(new Runner(once("RequestResponseBench")
-                .param("transport", Arrays.stream(transports).filter(t -> !t.equals("SHM_RING"))
-                        .toArray(String[]::new))
+                .param("transport", severalClients)
                 .param("placement", "ANY_CPU")
                 .build()).run());
 
@@ -72,7 +76,8 @@ class BenchmarksSmokeIT {
             assertFalse(Double.isNaN(score) || score <= 0, result.getParams().getBenchmark() + " scored " + score);
             ran.add(result.getParams().getBenchmark() + " " + result.getParams().getParam("transport"));
         }
-        assertEquals(3 * transports.length - 1, ran.size(), "every benchmark ran over every transport: " + ran);
+        assertEquals(2 * transports.length + severalClients.length, ran.size(),
+                "every benchmark ran over every transport: " + ran);
 
         Set<String> tags = new TreeSet<>();
         try (Stream<Path> logs = Files.list(histograms)) {
@@ -89,6 +94,9 @@ class BenchmarksSmokeIT {
                 + "&placement=" + placement + "&transport=NIO_UDS"), tags.toString());
         assertTrue(tags.contains("designbench.ipc.RequestResponseBench.request?messageBytes=1024"
                 + "&placement=ANY_CPU&transport=NETTY_NIO_TCP"), tags.toString());
-        assertEquals(2 * transports.length - 1, tags.size(), "one tag per ping-pong and request/response row");
+        assertTrue(tags.contains("designbench.ipc.PingPongBench.roundTrip?messageBytes=1024&peer=PROCESS"
+                + "&placement=" + placement + "&transport=NETTY_NIO_TCP_LOOP"), tags.toString());
+        assertEquals(transports.length + severalClients.length, tags.size(),
+                "one tag per ping-pong and request/response row");
     }
 }

@@ -7,8 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -46,16 +44,7 @@ final class NettyConnection implements Connection {
     NettyConnection(Transport transport, Endpoint endpoint) throws IOException {
         NettyFlavour flavour = NettyFlavour.of(transport);
         group = new MultiThreadIoEventLoopGroup(1, flavour.ioHandlerFactory());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(flavour.clientChannel)
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(NettyPeerServer.newFrameDecoder(), new ArrivalHandler());
-                    }
-                });
-        if (flavour.tcp) {
-            bootstrap.option(ChannelOption.TCP_NODELAY, true);
-        }
+        Bootstrap bootstrap = flavour.clientBootstrap(group, new ArrivalHandler());
         try {
             channel = bootstrap.connect(flavour.connectAddress(endpoint)).sync().channel();
         } catch (InterruptedException e) {

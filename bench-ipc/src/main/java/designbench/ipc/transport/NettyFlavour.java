@@ -1,6 +1,11 @@
 package designbench.ipc.transport;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -33,11 +38,29 @@ enum NettyFlavour {
 
     static NettyFlavour of(Transport transport) {
         return switch (transport) {
-            case NETTY_NIO_TCP -> NIO_TCP;
-            case NETTY_EPOLL_TCP -> EPOLL_TCP;
-            case NETTY_EPOLL_UDS -> EPOLL_UDS;
+            case NETTY_NIO_TCP, NETTY_NIO_TCP_LOOP -> NIO_TCP;
+            case NETTY_EPOLL_TCP, NETTY_EPOLL_TCP_LOOP -> EPOLL_TCP;
+            case NETTY_EPOLL_UDS, NETTY_EPOLL_UDS_LOOP -> EPOLL_UDS;
             default -> throw new IllegalArgumentException(transport + " is not a Netty transport");
         };
+    }
+
+    /**
+     * A client bootstrap on {@code group} whose channels cut frames and hand them to {@code arrivals}; TCP without
+     * Nagle's delay.
+     */
+    Bootstrap clientBootstrap(EventLoopGroup group, ChannelHandler arrivals) {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(clientChannel)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(NettyPeerServer.newFrameDecoder(), arrivals);
+                    }
+                });
+        if (tcp) {
+            bootstrap.option(ChannelOption.TCP_NODELAY, true);
+        }
+        return bootstrap;
     }
 
     IoHandlerFactory ioHandlerFactory() {

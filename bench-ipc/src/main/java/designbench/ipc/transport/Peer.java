@@ -35,8 +35,7 @@ public final class Peer implements AutoCloseable {
      */
     public static Peer start(Transport transport, PeerServer.Mode mode, PeerKind kind, Placement placement)
             throws IOException {
-        transport.checkAvailable();
-        placement.checkAvailable();
+        transport.checkAvailable(kind, placement);
         Path privateDir = Files.createTempDirectory("designbench-ipc-");
         try {
             return kind == PeerKind.THREAD
@@ -80,16 +79,17 @@ public final class Peer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Removes a folder and everything in it; nothing when it is gone already. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
-            return; // a peer process removes its own folder when it ends
+            return; // e.g. a peer process removes its own folder when it ends
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the peer's folder " + dir, e);
+            throw new UncheckedIOException("cannot remove the folder " + dir, e);
         }
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A {@link PeerMain} in a JVM of its own, started from this JVM's java and class path. It stops when told to, and
- * on its own when this JVM dies, because it exits when its standard input closes.
+ * A {@link PeerMain} in a JVM of its own, started from this JVM's java and class path, or for the C transports the
+ * C reference's peer program. It stops when told to, and on its own when this JVM dies, because it exits when its
+ * standard input closes.
  */
 final class PeerProcess {
     private static final long READY_SECONDS = 30;
@@ -30,6 +31,25 @@ final class PeerProcess {
     static PeerProcess start(Transport transport, PeerServer.Mode mode, Path privateDir, Placement placement)
             throws IOException {
         List<String> command = new ArrayList<>(placement.commandPrefix());
+        if (transport.isNative()) {
+            command.addAll(List.of(NativeBuild.get().peerProgram().toString(), transport.name(), mode.name(),
+                    privateDir.toString()));
+        } else {
+            command.addAll(javaPeerCommand(transport, mode, privateDir));
+        }
+        // The peer's errors go where ours go (JMH's log); its standard output only says when it is ready.
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            return new PeerProcess(process, awaitReady(process));
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** This JVM's java running {@link PeerMain} from this class path. */
+    private static List<String> javaPeerCommand(Transport transport, PeerServer.Mode mode, Path privateDir) {
+        List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
@@ -39,14 +59,7 @@ final class PeerProcess {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerMain.class.getName(),
                 transport.name(), mode.name(), privateDir.toString()));
-        // The peer's errors go where ours go (JMH's log); its standard output only says when it is ready.
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            return new PeerProcess(process, awaitReady(process));
-        } catch (IOException | RuntimeException e) {
-            process.destroyForcibly();
-            throw e;
-        }
+        return command;
     }
 
     /** Reads the peer's "READY endpoint" line, or fails with what went wrong. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * its files and ends its process. The ring's wait is shortened by the build (designbench.ipc.waitSeconds).
  */
 class TransportIT {
-    private static final int[] SIZES = {Frames.MIN_PAYLOAD_BYTES, 64, 65536, Frames.MAX_PAYLOAD_BYTES};
+    /** The smallest frame and every size the benchmarks send. */
+    private static final int[] SIZES = {Frames.MIN_PAYLOAD_BYTES, 64, 1024, 65536, Frames.MAX_PAYLOAD_BYTES};
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -37,7 +38,8 @@ class TransportIT {
 
     private static void echoesEverySizeIntact(Transport transport, PeerKind kind)
             throws Exception {
-        assumeTrue(transport.unavailableReason() == null, () -> transport + ": " + transport.unavailableReason());
+        String unavailable = transport.unavailableReason(kind, Placement.ANY_CPU);
+        assumeTrue(unavailable == null, () -> transport + ": " + unavailable);
         Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, kind, Placement.ANY_CPU);
         Path privateDir = peer.privateDir();
         Optional<ProcessHandle> process = peer.process();
@@ -64,7 +66,8 @@ class TransportIT {
     @EnumSource(Transport.class)
     void anEchoOfTheWrongSizeIsABadFrame(Transport transport) throws IOException {
         assumeTrue(transport.unavailableReason() == null);
-        try (Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.THREAD, Placement.ANY_CPU);
+        PeerKind quickest = transport.isNative() ? PeerKind.PROCESS : PeerKind.THREAD;
+        try (Peer peer = Peer.start(transport, PeerServer.Mode.ECHO, quickest, Placement.ANY_CPU);
              Connection connection = peer.connect()) {
             connection.send(Frames.newFrame(64));
             BadFrameException bad = assertThrows(BadFrameException.class, () -> connection.receive(128));
