@@ -18,15 +18,25 @@ import java.util.Map;
  *                        {@code baselineValue}); empty for one common baseline
  * @param bytesParam     a parameter holding bytes per operation, which adds an MB/s column to a throughput table;
  *                       null for none
+ * @param referenceByValue a second comparison beside the baseline: for each value of {@code baselineParam}, the value
+ *                         whose row is its reference (the IPC tables: each Java transport's C counterpart); empty
+ *                         for none
+ * @param referenceLabel   the heading of the reference ratio's column, e.g. "to C"; null without references
  */
 public record Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
                        String columnParam, String readingNote, Map<String, String> baselineByValue,
-                       String bytesParam) {
+                       String bytesParam, Map<String, String> referenceByValue, String referenceLabel) {
 
     /** A question with one common baseline and no MB/s column. */
     public Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
                     String columnParam, String readingNote) {
-        this(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote, Map.of(), null);
+        this(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote, Map.of(), null,
+                Map.of(), null);
+    }
+
+    /** Whether rows have a second ratio, to a reference row named by {@link #referenceByValue()}. */
+    public boolean hasReference() {
+        return !referenceByValue.isEmpty();
     }
 
     /** The value of {@link #baselineParam()} that is the baseline for a row having {@code value}. */

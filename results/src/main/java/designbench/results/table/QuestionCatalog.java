@@ -18,15 +18,34 @@ public final class QuestionCatalog {
             + "on loopback; on a 2-CPU machine they share the CPUs unpinned, so the generator competes with what it "
             + "measures, most at load=max.";
     /** Each IPC transport's ratio is to TCP loopback of its own implementation family. */
-    private static final Map<String, String> IPC_BASELINES = Map.of(
-            "NIO_TCP", "NIO_TCP", "NIO_UDS", "NIO_TCP", "JUNIXSOCKET_UDS", "NIO_TCP", "SHM_RING", "NIO_TCP",
-            "NETTY_NIO_TCP", "NETTY_NIO_TCP", "NETTY_EPOLL_TCP", "NETTY_EPOLL_TCP",
-            "NETTY_EPOLL_UDS", "NETTY_EPOLL_TCP");
-    private static final String IPC_NOTE = " The ratio is to TCP loopback of the same family: NIO_UDS, "
-            + "JUNIXSOCKET_UDS and SHM_RING (shared memory, both ends busy-polling: the floor) to NIO_TCP, "
-            + "NETTY_EPOLL_UDS to NETTY_EPOLL_TCP. placement=ONE_CPU pins both ends to one CPU; ANY_CPU lets the "
-            + "scheduler wake the reader on another CPU, which on a small VM costs tens of µs: compare like with "
-            + "like.";
+    private static final Map<String, String> IPC_BASELINES = Map.ofEntries(
+            Map.entry("NIO_TCP", "NIO_TCP"), Map.entry("NIO_UDS", "NIO_TCP"),
+            Map.entry("JUNIXSOCKET_UDS", "NIO_TCP"), Map.entry("SHM_RING", "NIO_TCP"),
+            Map.entry("NETTY_NIO_TCP", "NETTY_NIO_TCP"), Map.entry("NETTY_EPOLL_TCP", "NETTY_EPOLL_TCP"),
+            Map.entry("NETTY_EPOLL_UDS", "NETTY_EPOLL_TCP"),
+            Map.entry("NETTY_NIO_TCP_LOOP", "NETTY_NIO_TCP_LOOP"),
+            Map.entry("NETTY_EPOLL_TCP_LOOP", "NETTY_EPOLL_TCP_LOOP"),
+            Map.entry("NETTY_EPOLL_UDS_LOOP", "NETTY_EPOLL_TCP_LOOP"),
+            Map.entry("C_TCP", "C_TCP"), Map.entry("C_UDS", "C_TCP"), Map.entry("C_SHM_SPIN", "C_TCP"));
+    /** Each Java IPC transport's second ratio is to the C reference of its kind: the operating system's floor. */
+    private static final Map<String, String> IPC_C_REFERENCES = Map.ofEntries(
+            Map.entry("NIO_TCP", "C_TCP"), Map.entry("NETTY_NIO_TCP", "C_TCP"),
+            Map.entry("NETTY_EPOLL_TCP", "C_TCP"), Map.entry("NETTY_NIO_TCP_LOOP", "C_TCP"),
+            Map.entry("NETTY_EPOLL_TCP_LOOP", "C_TCP"), Map.entry("NIO_UDS", "C_UDS"),
+            Map.entry("JUNIXSOCKET_UDS", "C_UDS"), Map.entry("NETTY_EPOLL_UDS", "C_UDS"),
+            Map.entry("NETTY_EPOLL_UDS_LOOP", "C_UDS"), Map.entry("SHM_RING", "C_SHM_SPIN"));
+    private static final String IPC_NOTE = " The first ratio is to TCP loopback of the same family: NIO_UDS, "
+            + "JUNIXSOCKET_UDS and SHM_RING (shared memory, both ends polling) to NIO_TCP, NETTY_EPOLL_UDS to "
+            + "NETTY_EPOLL_TCP, the _LOOP rows to their TCP _LOOP row, C_UDS and C_SHM_SPIN to C_TCP. The column "
+            + "\"to C\" is each Java row's ratio to the C reference of its kind (TCP rows to C_TCP, Unix socket rows "
+            + "to C_UDS, SHM_RING to C_SHM_SPIN): the same exchange written in plain C, both ends C (the client "
+            + "through JNI), so it shows what the Java side costs above the operating system (a time per round trip over C's: "
+            + "above 1 is slower than C; a rate over C's: below 1 is slower). C_SHM_SPIN never "
+            + "yields, so it runs only unpinned. Netty rows without _LOOP are called from a blocking thread (a "
+            + "hand-off to the event loop and back in every round trip); _LOOP rows run the client's event loop on "
+            + "the calling thread, which sends the next message when the echo arrives: Netty at its own speed. "
+            + "placement=ONE_CPU pins both ends to one CPU; ANY_CPU lets the scheduler wake the reader on another "
+            + "CPU, which on a small VM costs tens of µs: compare like with like.";
 
     /** Every known question, in reading order. */
     public static final List<Question> QUESTIONS = List.of(
@@ -65,18 +84,18 @@ public final class QuestionCatalog {
                     "Microseconds per round trip of messageBytes: the score is the mean, p50 to max are HdrHistogram "
                             + "percentiles over every measured round trip. peer=PROCESS is "
                             + "a separate JVM, THREAD a thread of the same one: the difference is the process "
-                            + "boundary." + IPC_NOTE, IPC_BASELINES, null),
+                            + "boundary." + IPC_NOTE, IPC_BASELINES, null, IPC_C_REFERENCES, "to C"),
             new Question("ipc-stream",
                     "How fast can one process stream messages to another over each transport?",
                     IPC + "StreamBench", "transport", "NIO_TCP", null,
                     "Messages per second sent one way to a separate JVM; MB/s is payload megabytes (10^6 bytes) "
-                            + "per second." + IPC_NOTE, IPC_BASELINES, "messageBytes"),
+                            + "per second." + IPC_NOTE, IPC_BASELINES, "messageBytes", IPC_C_REFERENCES, "to C"),
             new Question("ipc-request-response",
                     "Several clients calling one local server: how many requests per second, at what latency?",
                     IPC + "RequestResponseBench", "transport", "NIO_TCP", null,
                     "Requests per second summed over 4 connections, each its own JMH thread, to a separate JVM; "
                             + "percentiles are per request over all connections." + IPC_NOTE, IPC_BASELINES,
-                    null),
+                    null, IPC_C_REFERENCES, "to C"),
             new Question("proxy-generator",
                     "Is the load generator the bottleneck? Its maximum rate against wrk's on the same origin",
                     PROXY + "GeneratorCheck", "generator", "wrk", null,

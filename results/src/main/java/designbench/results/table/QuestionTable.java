@@ -14,8 +14,10 @@ public record QuestionTable(Question question, List<Row> rows) {
      * @param measurement  the score or failure
      * @param ratio        score divided by the baseline row's score; null without a measured baseline
      * @param clearlyDiffers false when the two 99.9% confidence intervals overlap, null when unknown
+     * @param referenceRatio score divided by the reference row's score (see {@link Question#referenceByValue()});
+     *                       null without a measured reference
      */
-    public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers) {
+    public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio) {
     }
 
     /** "lower is better" or "higher is better", from the rows' JMH mode. */

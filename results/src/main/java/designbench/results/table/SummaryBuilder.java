@@ -26,7 +26,9 @@ public final class SummaryBuilder {
             List<QuestionTable.Row> tableRows = new ArrayList<>();
             for (Measurement row : rows) {
                 Measurement baseline = findBaseline(question, row, rows);
-                tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), clearlyDiffers(row, baseline)));
+                Measurement reference = findReference(question, row, rows);
+                tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), clearlyDiffers(row, baseline),
+                        ratio(row, reference)));
             }
             tables.add(new QuestionTable(question, tableRows));
         }
@@ -40,8 +42,24 @@ public final class SummaryBuilder {
         if (!question.hasBaseline() || !row.params().containsKey(question.baselineParam())) {
             return null;
         }
+        return findWith(question.baselineParam(),
+                question.baselineValueFor(row.params().get(question.baselineParam())), row, rows);
+    }
+
+    /** The row with the same benchmark and parameters, except the baseline parameter at the row's reference value. */
+    static Measurement findReference(Question question, Measurement row, List<Measurement> rows) {
+        if (!question.hasReference()) {
+            return null;
+        }
+        String value = row.params().get(question.baselineParam());
+        String reference = value == null ? null : question.referenceByValue().get(value);
+        return reference == null ? null : findWith(question.baselineParam(), reference, row, rows);
+    }
+
+    /** The measured row of the same benchmark, mode and parameters as {@code row} except {@code param=value}. */
+    private static Measurement findWith(String param, String value, Measurement row, List<Measurement> rows) {
         Map<String, String> wanted = new LinkedHashMap<>(row.params());
-        wanted.put(question.baselineParam(), question.baselineValueFor(row.params().get(question.baselineParam())));
+        wanted.put(param, value);
         for (Measurement candidate : rows) {
             if (candidate.benchmark().equals(row.benchmark()) && candidate.params().equals(wanted)
                     && Objects.equals(candidate.mode(), row.mode()) && !candidate.failed()) {

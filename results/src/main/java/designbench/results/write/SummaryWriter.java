@@ -29,11 +29,12 @@ public final class SummaryWriter {
             "status", "reason");
     /**
      * summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known, then
-     * a scenario's offered rate, errors and cache hit ratio where known.
+     * a scenario's offered rate, errors and cache hit ratio where known, then the ratio to the row's reference (the IPC
+     * tables: the C row of its kind) and what that reference is.
      */
     public static final List<String> CSV_COLUMNS = Stream.concat(CSV_INDEX_COLUMNS.stream(), Stream.of(
             "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples", "offered_per_s",
-            "errors", "hit_ratio")).toList();
+            "errors", "hit_ratio", "ratio_to_reference", "reference")).toList();
 
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
             + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
@@ -118,6 +119,9 @@ public final class SummaryWriter {
             headers.addAll(LATENCY_HEADERS);
         }
         headers.add("ratio to " + question.baselineLabel());
+        if (question.hasReference()) {
+            headers.add(question.referenceLabel());
+        }
         MarkdownTable markdown = new MarkdownTable(headers);
         for (QuestionTable.Row row : table.rows()) {
             Measurement m = row.measurement();
@@ -136,6 +140,9 @@ public final class SummaryWriter {
                     cells.addAll(latencyCells(m.latencies()));
                 }
                 cells.add(ratioCell(row));
+                if (question.hasReference()) {
+                    cells.add(row.referenceRatio() == null ? "" : Numbers.ratio(row.referenceRatio()));
+                }
             }
             markdown.row(cells);
         }
@@ -202,6 +209,9 @@ public final class SummaryWriter {
                         Double value = m.secondary().get(name);
                         record.add(value == null || value.isNaN() ? "" : value);
                     }
+                    record.add(row.referenceRatio() == null ? "" : row.referenceRatio());
+                    record.add(row.referenceRatio() == null ? "" : table.question().baselineParam() + "="
+                            + table.question().referenceByValue().get(m.params().get(table.question().baselineParam())));
                     printer.printRecord(record);
                 }
             }
@@ -211,7 +221,7 @@ public final class SummaryWriter {
                             "outcome=" + outcome.id(), StressTable.MODE, outcome.count(), "", "samples", "", "", "",
                             "", test.verdict(), outcome.expectation() + ": " + outcome.description()
                                     + (test.error() == null ? "" : " (" + test.error() + ")"),
-                            "", "", "", "", "", "", "", "", "", "");
+                            "", "", "", "", "", "", "", "", "", "", "", "");
                 }
             }
         } catch (IOException e) {

@@ -40,7 +40,7 @@ class SuiteProcessTest {
     void rowsThatLoggedLatenciesGetTheirPercentiles() throws IOException {
         SuiteProcess.Result result = SuiteProcess.readJmhOutput("ipc", runDir, List.of());
         assertEquals("", result.outcome().detail());
-        assertEquals(10, result.outcome().measuredCount());
+        assertEquals(12, result.outcome().measuredCount());
         assertEquals(1, result.outcome().unavailableCount());
         for (Measurement row : result.measurements()) {
             // Ping-pong and request/response log every operation; streaming logs nothing; failures have no row.
@@ -56,7 +56,7 @@ class SuiteProcessTest {
         SuiteOutcome outcome = result.outcome();
         assertEquals(SuiteOutcome.Status.RAN, outcome.status());
         assertTrue(outcome.detail().contains("ipc-histograms/PingPongBench.roundTrip-1-1.hlog"), outcome.detail());
-        assertEquals(11, result.measurements().size(), "every score and failure is still there");
+        assertEquals(13, result.measurements().size(), "every score and failure is still there");
         assertTrue(result.measurements().stream().allMatch(m -> m.latencies() == null));
     }
 }
