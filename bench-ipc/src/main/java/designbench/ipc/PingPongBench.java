@@ -29,15 +29,17 @@ import org.openjdk.jmh.infra.IterationParams;
  * over a Unix domain socket, per message size, and how much of it is the process boundary?
  *
  * <p>Setup: the client sends one length-prefixed frame of {@code messageBytes} and blocks until the peer has sent it
- * back, checking the echoed length and sequence number. The peer is a separate JVM ({@code peer=PROCESS}) or a
- * thread of this one ({@code THREAD}); both ends are pinned to one CPU ({@code placement=ONE_CPU}) or left to the
- * scheduler ({@code ANY_CPU}). Every round trip is also recorded in an HdrHistogram (see {@link LatencyLog}); the
- * two clock reads that costs are a few tens of nanoseconds against round trips of microseconds. Setup primes the
- * peer first (see {@link PeerPriming}).
+ * back, checking the echoed length and sequence number. The peer is a separate JVM ({@code peer=PROCESS}; for the
+ * {@code C_} rows a C program, the client's socket calls C through JNI) or a thread of this one ({@code THREAD}).
+ * Setup primes both ends on every CPU (see {@link PeerPriming}), then pins both to one CPU
+ * ({@code placement=ONE_CPU}) or leaves them to the scheduler ({@code ANY_CPU}). Every round trip is also recorded in
+ * an HdrHistogram (see {@link LatencyLog}); the two clock reads that costs are a few tens of nanoseconds against
+ * round trips of microseconds, and the C rows pay them too.
  *
  * <p>Reading the numbers: µs per round trip, lower is better; p50/p99/p99.9 come from the histogram. Compare
  * transports at the same size, peer and placement: the ratio to TCP loopback of the same family is the answer, the
- * absolute value belongs to this machine. {@code SHM_RING} is the floor, with both ends polling. Our guess before
+ * absolute value belongs to this machine; the ratio to the C row of the same kind is what Java costs above the
+ * operating system. {@code SHM_RING} and {@code C_SHM_SPIN} are the floor, with both ends polling. Our guess before
  * measuring: Unix sockets ahead by a fifth or more on small messages, the gap closing as copying dominates; a peer
  * on the other CPU costing several times a peer on the same one.
  *
@@ -69,12 +71,11 @@ public class PingPongBench {
     @Setup(Level.Trial)
     public void connect(BenchmarkParams params) throws IOException {
         transport.checkAvailable(peer, placement);
-        placement.applyToThisProcess();
         peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, peer, placement);
         connection = peerEnd.connect();
         frame = Frames.newFrame(messageBytes);
         latencies = LatencyLog.open(params); // records nothing until the first measured iteration
-        PeerPriming.prime(this::roundTrip);
+        PeerPriming.primeThenPin(this::roundTrip, placement, peerEnd);
     }
 
     @Setup(Level.Iteration)

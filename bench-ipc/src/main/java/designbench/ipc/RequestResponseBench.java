@@ -32,7 +32,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * <p>Setup: {@value #CONNECTIONS} JMH threads, each with its own connection to one peer, a separate JVM that echoes
  * every frame of {@code messageBytes}; each thread sends a request and waits for its response. The blocking peers
  * serve each connection on a thread of its own, the Netty peers on one event loop per core. The shared-memory ring
- * is one-to-one, so it has no row here. Each client primes the peer first (see {@link PeerPriming}).
+ * and C's spinning ring are one-to-one, so they have no row here. Setup primes both ends over one connection with
+ * every CPU (see {@link PeerPriming}), then pins them as {@code placement} says, and each client primes its own
+ * connection briefly.
  *
  * <p>Reading the numbers: requests per second summed over the connections, higher is better; p50/p99/p99.9 are the
  * round trips of all threads together, from HdrHistogram. Compare transports at the same size and placement. Our
@@ -67,8 +69,13 @@ public class RequestResponseBench {
             throw new UnsupportedOperationException("unavailable: " + transport
                     + " is one-to-one; several connections would need a polling thread per connection on each side");
         }
-        placement.applyToThisProcess();
         peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.PROCESS, placement);
+        // Primed over one connection with every CPU, then pinned; each client's own connection is primed briefly.
+        try (Connection priming = peerEnd.connect()) {
+            ByteBuffer frame = Frames.newFrame(messageBytes);
+            long[] sequence = {0};
+            PeerPriming.primeThenPin(() -> exchange(priming, frame, ++sequence[0], null), placement, peerEnd);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -89,7 +96,7 @@ public class RequestResponseBench {
             connection = bench.peerEnd.connect();
             frame = Frames.newFrame(bench.messageBytes);
             latencies = LatencyLog.open(params); // records nothing until the first measured iteration
-            PeerPriming.prime(() -> bench.request(this));
+            PeerPriming.primeConnection(() -> bench.request(this));
         }
 
         @Setup(Level.Iteration)
@@ -112,12 +119,19 @@ public class RequestResponseBench {
 
     @Benchmark
     public long request(Client client) throws IOException {
-        long expected = ++client.sequence;
-        Frames.setSequence(client.frame, expected);
+        return exchange(client.connection, client.frame, ++client.sequence, client.latencies);
+    }
+
+    /** One request and its checked response, its latency recorded when {@code latencies} is not null. */
+    private long exchange(Connection connection, ByteBuffer frame, long expected, LatencyLog latencies)
+            throws IOException {
+        Frames.setSequence(frame, expected);
         long start = System.nanoTime();
-        client.connection.send(client.frame);
-        ByteBuffer response = client.connection.receive(messageBytes);
-        client.latencies.record(System.nanoTime() - start);
+        connection.send(frame);
+        ByteBuffer response = connection.receive(messageBytes);
+        if (latencies != null) {
+            latencies.record(System.nanoTime() - start);
+        }
         Frames.checkSequence(response, expected);
         return expected;
     }

@@ -60,11 +60,10 @@ public class StreamBench {
     @Setup(Level.Trial)
     public void connect() throws IOException {
         transport.checkAvailable(PeerKind.PROCESS, placement);
-        placement.applyToThisProcess();
         peerEnd = Peer.start(transport, PeerServer.Mode.SINK, PeerKind.PROCESS, placement);
         connection = peerEnd.connect();
         frame = Frames.newFrame(messageBytes);
-        PeerPriming.prime(this::send);
+        PeerPriming.primeThenPin(this::send, placement, peerEnd);
     }
 
     @Benchmark

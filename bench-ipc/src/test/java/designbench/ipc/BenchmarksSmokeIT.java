@@ -36,7 +36,7 @@ class BenchmarksSmokeIT {
     @TempDir
     Path histograms;
 
-    /** One fork, one short iteration, 1 KiB messages, latency logs into the temporary folder. */
+    /** One fork, one short iteration, 1 KiB messages, priming cut to a second, latency logs into the temporary folder. */
     private ChainedOptionsBuilder once(String classRegex) {
         return new OptionsBuilder()
                 .include("designbench\\.ipc\\." + classRegex + "\\.")
@@ -46,7 +46,7 @@ class BenchmarksSmokeIT {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms);
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms, "-Ddesignbench.ipc.primingSeconds=1");
     }
 
     @Test

@@ -29,7 +29,7 @@ class PeerPrimingTest {
     @Test
     void aSteadyExchangeStopsAtTheMinimum() throws IOException {
         FakeExchange steady = new FakeExchange(done -> 10_000);
-        assertEquals(PeerPriming.MIN_OPERATIONS, PeerPriming.prime(steady, () -> steady.nowNanos, () -> 0));
+        assertEquals(PeerPriming.MIN_OPERATIONS, PeerPriming.prime(steady, () -> steady.nowNanos, () -> 0, PeerPriming.MAX_SECONDS));
     }
 
     @Test
@@ -37,7 +37,7 @@ class PeerPrimingTest {
         // Each batch 10 % faster than the one before, for 25 batches, then steady: a JIT still at work.
         FakeExchange compiling = new FakeExchange(done -> Math.round(100_000 * Math.pow(0.9,
                 Math.min(25, done / PeerPriming.BATCH))));
-        long operations = PeerPriming.prime(compiling, () -> compiling.nowNanos, () -> 0);
+        long operations = PeerPriming.prime(compiling, () -> compiling.nowNanos, () -> 0, PeerPriming.MAX_SECONDS);
         assertEquals((25 + PeerPriming.FLAT_BATCHES) * PeerPriming.BATCH, operations);
     }
 
@@ -45,7 +45,7 @@ class PeerPrimingTest {
     void anExchangeThatNeverSettlesStopsAtTheTimeLimit() throws IOException {
         // Alternating fast and slow batches are never flat.
         FakeExchange noisy = new FakeExchange(done -> (done / PeerPriming.BATCH) % 2 == 0 ? 10_000 : 30_000);
-        long operations = PeerPriming.prime(noisy, () -> noisy.nowNanos, () -> 0);
+        long operations = PeerPriming.prime(noisy, () -> noisy.nowNanos, () -> 0, PeerPriming.MAX_SECONDS);
         assertTrue(noisy.nowNanos >= TimeUnit.SECONDS.toNanos(PeerPriming.MAX_SECONDS), noisy.nowNanos + " ns");
         assertTrue(operations > PeerPriming.MIN_OPERATIONS);
     }
@@ -55,7 +55,7 @@ class PeerPrimingTest {
         // Steady times, but the JIT compiles something in every batch until operation 40 000: a plateau.
         FakeExchange plateau = new FakeExchange(done -> 10_000);
         long operations = PeerPriming.prime(plateau, () -> plateau.nowNanos,
-                () -> Math.min(plateau.operations, 40_000) / PeerPriming.BATCH);
+                () -> Math.min(plateau.operations, 40_000) / PeerPriming.BATCH, PeerPriming.MAX_SECONDS);
         assertEquals(40_000 + PeerPriming.FLAT_BATCHES * PeerPriming.BATCH, operations);
     }
 

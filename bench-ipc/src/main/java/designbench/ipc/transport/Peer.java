@@ -30,8 +30,8 @@ public final class Peer implements AutoCloseable {
     /**
      * Starts a peer and waits until it listens.
      *
-     * @param placement for a {@link PeerKind#PROCESS} peer, where its JVM may run; a thread peer inherits this
-     *                  JVM's placement (see {@link Placement#applyToThisProcess()})
+     * @param placement where both ends will run, checked here: the peer starts unpinned, so that priming can compile
+     *                  both ends on every CPU, and {@link Placement#pin(Peer)} moves both ends into place afterwards
      */
     public static Peer start(Transport transport, PeerServer.Mode mode, PeerKind kind, Placement placement)
             throws IOException {
@@ -40,7 +40,7 @@ public final class Peer implements AutoCloseable {
         try {
             return kind == PeerKind.THREAD
                     ? new Peer(transport, privateDir, transport.startServer(mode, privateDir), null)
-                    : new Peer(transport, privateDir, null, PeerProcess.start(transport, mode, privateDir, placement));
+                    : new Peer(transport, privateDir, null, PeerProcess.start(transport, mode, privateDir));
         } catch (IOException | RuntimeException e) {
             deleteRecursively(privateDir);
             throw e;

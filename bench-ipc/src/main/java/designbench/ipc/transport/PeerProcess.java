@@ -28,9 +28,8 @@ final class PeerProcess {
         this.endpoint = endpoint;
     }
 
-    static PeerProcess start(Transport transport, PeerServer.Mode mode, Path privateDir, Placement placement)
-            throws IOException {
-        List<String> command = new ArrayList<>(placement.commandPrefix());
+    static PeerProcess start(Transport transport, PeerServer.Mode mode, Path privateDir) throws IOException {
+        List<String> command = new ArrayList<>();
         if (transport.isNative()) {
             command.addAll(List.of(NativeBuild.get().peerProgram().toString(), transport.name(), mode.name(),
                     privateDir.toString()));

@@ -45,18 +45,25 @@ public enum Placement {
         }
     }
 
-    /** Pins every thread of this JVM (threads started later inherit it); does nothing for {@link #ANY_CPU}. */
-    public void applyToThisProcess() throws IOException {
+    /**
+     * Moves both ends of an exchange into this placement: for {@link #ONE_CPU}, every thread of this JVM and of the
+     * peer's process onto the first CPU this process may use (threads started later inherit it); nothing for
+     * {@link #ANY_CPU}. Called once the exchange is primed: the JIT compiles both ends faster with every CPU, and what it
+     * compiles does not depend on which CPU ran it.
+     */
+    public void pin(Peer peer) throws IOException {
         if (this == ONE_CPU) {
             checkAvailable();
-            run(List.of(TASKSET, "--all-tasks", "--cpu-list", "--pid", firstAllowedCpu(),
-                    String.valueOf(ProcessHandle.current().pid())));
+            String cpu = firstAllowedCpu();
+            pinProcess(ProcessHandle.current().pid(), cpu);
+            if (peer.process().isPresent()) {
+                pinProcess(peer.process().get().pid(), cpu);
+            }
         }
     }
 
-    /** The words to put before a command so it starts with this placement: taskset for ONE_CPU, none otherwise. */
-    public List<String> commandPrefix() throws IOException {
-        return this == ONE_CPU ? List.of(TASKSET, "--cpu-list", firstAllowedCpu()) : List.of();
+    private static void pinProcess(long pid, String cpu) throws IOException {
+        run(List.of(TASKSET, "--all-tasks", "--cpu-list", "--pid", cpu, String.valueOf(pid)));
     }
 
     /** The lowest CPU in this process's affinity list ("0-1" or "2,5-7" as taskset prints it). */

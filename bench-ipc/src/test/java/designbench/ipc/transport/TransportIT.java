@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -95,5 +97,42 @@ class TransportIT {
             }
             assertTrue(peer.process().orElseThrow().isAlive(), "a bad frame does not take the peer down");
         }
+    }
+
+    @Test
+    void pinningMovesEveryThreadOfBothEndsToOneCpu() throws Exception {
+        assumeTrue(Placement.ONE_CPU.unavailableReason() == null, Placement.ONE_CPU::unavailableReason);
+        long self = ProcessHandle.current().pid();
+        String before = allowedCpus(self);
+        try (Peer peer = Peer.start(Transport.NIO_TCP, PeerServer.Mode.ECHO, PeerKind.PROCESS, Placement.ONE_CPU);
+             Connection connection = peer.connect()) {
+            long peerPid = peer.process().orElseThrow().pid();
+            assertEquals(before, allowedCpus(peerPid), "the peer starts where this JVM may run");
+            Placement.ONE_CPU.pin(peer);
+            String cpu = Placement.firstCpuOf(before);
+            for (long pid : new long[] {self, peerPid}) {
+                try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                    for (Path thread : threads.toList()) {
+                        assertEquals(cpu, allowedCpus(thread), pid + "'s thread " + thread.getFileName());
+                    }
+                }
+            }
+            connection.send(Frames.newFrame(64));
+            assertEquals(64, connection.receive(64).remaining(), "still exchanging once pinned");
+        } finally {
+            new ProcessBuilder("taskset", "--all-tasks", "--cpu-list", "--pid", before, String.valueOf(self))
+                    .inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String allowedCpus(long pid) throws IOException {
+        return allowedCpus(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    /** Cpus_allowed_list of a process or thread folder under /proc. */
+    private static String allowedCpus(Path procFolder) throws IOException {
+        return Files.readAllLines(procFolder.resolve("status")).stream()
+                .filter(line -> line.startsWith("Cpus_allowed_list:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElseThrow();
     }
 }
