@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * <p>Priming runs batches of {@value #BATCH} operations, at least {@value #MIN_OPERATIONS} operations in all (about
  * what HotSpot's tiered compiler needs to compile a method called once per message with C2), and then stops once the
  * last {@value #FLAT_BATCHES} batches lie within {@value #FLAT_PERCENT} % of each other and this JVM's JIT compiled
- * nothing during them, or after {@link #MAX_SECONDS} (5 s), whichever comes first. The peer runs much the same code as
+ * nothing during them, or after {@link #MAX_SECONDS} (3 s), whichever comes first. The peer runs much the same code as
  * this end (the same library's read and write paths), so a quiet JIT here is taken as a sign of one there; a flat
  * stretch alone could be a plateau before the next compilation.
  */
@@ -27,12 +27,12 @@ final class PeerPriming {
     static final int FLAT_BATCHES = 3;
     static final int FLAT_PERCENT = 10;
     /**
-     * The longest a priming may take, in seconds: 5, or the system property {@code designbench.ipc.primingSeconds}
+     * The longest a priming may take, in seconds: 3, or the system property {@code designbench.ipc.primingSeconds}
      * (the build's smoke test shortens it; it checks that every benchmark runs, not what it measures).
      */
-    static final long MAX_SECONDS = Long.getLong("designbench.ipc.primingSeconds", 5);
+    static final long MAX_SECONDS = Long.getLong("designbench.ipc.primingSeconds", 3);
     /** The longest the second priming, once pinned, may take: the code is compiled by then. */
-    static final long MAX_PINNED_SECONDS = Math.min(2, MAX_SECONDS);
+    static final long MAX_PINNED_SECONDS = Math.min(1, MAX_SECONDS);
     static final int CONNECTION_OPERATIONS = 2_000;
 
     /** One exchange with the peer. */
