@@ -1,10 +1,12 @@
 package designbench.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import designbench.proxy.origin.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +28,28 @@ class CacheIT {
             assertEquals(1, c.origin().requests());
             assertEquals(1.0, c.metric("designbench_proxy_cache_hits_total"));
             assertEquals(1.0, c.metric("designbench_proxy_cache_misses_total"));
+        }
+    }
+
+    @Test
+    void forgedForwardingHeadersNeitherReachTheOriginNorPoisonTheCacheForTheNextClient() throws Exception {
+        // The attack: the origin reflects the forwarding headers it sees (echo=1) into a cacheable answer.
+        String target = "/reflected?echo=1&cache=public,max-age=60";
+        try (Cluster c = Cluster.start(b -> { })) {
+            RawHttp.Response attacker = c.get(target, "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https",
+                    "X-Forwarded-Port: 4443", "Forwarded: host=evil.example;proto=https", "X-Real-IP: 203.0.113.9");
+            RawHttp.Response victim = c.get(target);
+            assertEquals("MISS", attacker.header("X-Cache"));
+            assertEquals("HIT", victim.header("X-Cache"), "the second client is served from the cache");
+            for (String forged : List.of("evil.example", "https", "4443", "203.0.113.9")) {
+                assertFalse(victim.text().contains(forged), forged + " reached the cached answer: " + victim.text());
+            }
+            RecordedRequest seen = c.origin().received().get(0);
+            assertEquals("localhost", seen.headers().get("X-Forwarded-Host"), "the proxy's own value: the Host");
+            assertEquals("http", seen.headers().get("X-Forwarded-Proto"));
+            for (String dropped : List.of("X-Forwarded-Port", "Forwarded", "X-Real-IP")) {
+                assertNull(seen.headers().get(dropped), dropped + " reached the origin");
+            }
         }
     }
 

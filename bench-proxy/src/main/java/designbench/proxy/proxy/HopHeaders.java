@@ -17,6 +17,14 @@ final class HopHeaders {
             HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE);
 
+    /**
+     * Forwarding headers that only a proxy may set. A client that sends them would speak for the proxy: an origin that
+     * builds links from X-Forwarded-Host into a cacheable answer would have that answer cached and served to everyone
+     * (cache poisoning). The proxy drops what the client sent and sets its own values.
+     */
+    private static final List<String> PROXY_SET_ONLY = List.of("Forwarded", "X-Forwarded-Host", "X-Forwarded-Port",
+            "X-Forwarded-Proto", "X-Forwarded-Server", "X-Real-IP");
+
     private HopHeaders() {
     }
 
@@ -33,11 +41,22 @@ final class HopHeaders {
         }
     }
 
-    /** Adds X-Forwarded-For (appending to what came), X-Forwarded-Proto and Via to a forwarded request. */
+    /**
+     * Sets the forwarding headers of a forwarded request: X-Forwarded-For with the client's address appended to what
+     * came (the origin trusts only the last entry, ours), X-Forwarded-Proto {@code http}, X-Forwarded-Host the
+     * request's Host (which the cache key holds), and Via; the other forwarding headers a client sent are dropped.
+     */
     static void addForwarding(HttpHeaders headers, String clientAddress) {
+        for (String name : PROXY_SET_ONLY) {
+            headers.remove(name);
+        }
         String forwardedFor = headers.get("X-Forwarded-For");
         headers.set("X-Forwarded-For", forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
         headers.set("X-Forwarded-Proto", "http");
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
         addVia(headers);
     }
 
