@@ -45,8 +45,8 @@ final class PeerPriming {
 
     /**
      * Primes the exchange with every CPU, moves both ends into their placement, and for a pinned placement primes
-     * again until the times settle there too: pinned, the two ends wake each other differently, which sends some
-     * compiled code back to the JIT.
+     * again until the times settle there too: pinned, the two ends wake each other differently, and without this the
+     * first second of a pinned Netty exchange ran several times slower than the seconds after it.
      */
     static void primeThenPin(Exchange exchange, Placement placement, Peer peer) throws IOException {
         prime(exchange, MAX_SECONDS);

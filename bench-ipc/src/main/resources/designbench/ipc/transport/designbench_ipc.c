@@ -8,7 +8,8 @@
  * NativeBuild.java compiles this file twice, with the system's cc, when a benchmark first needs it:
  *   - as the peer program (a process of its own):  ipc-peer C_TCP|C_UDS|C_SHM_SPIN ECHO|SINK PRIVATE_DIR
  *     It listens, prints "READY tcp:PORT" or "READY file:PATH" (as PeerMain does), serves until its standard input
- *     closes, then removes its files and PRIVATE_DIR.
+ *     closes, then removes its files and PRIVATE_DIR. The same program with --client times round trips to such a
+ *     peer without any JVM, to check what the benchmark's harness adds to the C rows (see run_client).
  *   - with -DDESIGNBENCH_JNI as the client side, a shared library whose functions the benchmark thread calls once
  *     per send and once per receive (NativeIpc.java); the calls cost tens of nanoseconds against round trips of
  *     microseconds, and every system call of the exchange is made here.
@@ -223,10 +224,102 @@ static struct rings *map_rings(int fd) {
     return mapped == MAP_FAILED ? NULL : (struct rings *) mapped;
 }
 
+/* A connected client socket (TCP to port on 127.0.0.1, or the Unix socket at path), or -1 with errno set. */
+static int connect_socket(int kind, int port, const char *path) {
+    int fd = socket(kind == KIND_TCP ? AF_INET : AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0) {
+        return -1;
+    }
+    int rc;
+    if (kind == KIND_TCP) {
+        struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t) port)};
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        int one = 1;
+        rc = connect(fd, (struct sockaddr *) &address, sizeof address) != 0
+             || setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0;
+    } else {
+        struct sockaddr_un address = {.sun_family = AF_UNIX};
+        strncpy(address.sun_path, path, sizeof address.sun_path - 1);
+        rc = connect(fd, (struct sockaddr *) &address, sizeof address) != 0;
+    }
+    if (rc != 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
 #ifndef DESIGNBENCH_JNI
 /* ---------------------------------------------------------------------------------------------------------------
- * The peer program
+ * The peer program, and a client that times round trips without any JVM (a check on the benchmark's harness)
  * ------------------------------------------------------------------------------------------------------------ */
+
+static int compare_nanos(const void *a, const void *b) {
+    int64_t x = *(const int64_t *) a;
+    int64_t y = *(const int64_t *) b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * ipc-peer --client C_TCP|C_UDS ENDPOINT BYTES COUNT: COUNT round trips of BYTES to an ECHO peer at ENDPOINT (as its
+ * READY line gives it), the first tenth unmeasured; prints the mean and percentiles in microseconds.
+ */
+static int run_client(int argc, char **argv) {
+    if (argc != 6) {
+        fprintf(stderr, "usage: ipc-peer --client C_TCP|C_UDS tcp:PORT|file:PATH BYTES COUNT\n");
+        return 2;
+    }
+    int kind = strcmp(argv[2], "C_TCP") == 0 ? KIND_TCP : KIND_UDS;
+    long bytes = atol(argv[4]);
+    long count = atol(argv[5]);
+    if (bytes < MIN_PAYLOAD_BYTES || bytes > MAX_PAYLOAD_BYTES || count < 10) {
+        fprintf(stderr, "client: BYTES must be %d..%d and COUNT at least 10\n", MIN_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES);
+        return 2;
+    }
+    int fd = strncmp(argv[3], "tcp:", 4) == 0 ? connect_socket(kind, atoi(argv[3] + 4), NULL)
+           : strncmp(argv[3], "file:", 5) == 0 ? connect_socket(kind, -1, argv[3] + 5) : -1;
+    if (fd < 0) {
+        fprintf(stderr, "client: cannot connect to %s: %s\n", argv[3], strerror(errno));
+        return 1;
+    }
+    unsigned char *frame = calloc(1, HEADER_BYTES + (size_t) bytes);
+    struct reader r = {.fd = fd, .buf = malloc(BUFFER_BYTES)};
+    long warm = count / 10;
+    int64_t *nanos = malloc(sizeof(int64_t) * (size_t) (count - warm));
+    if (frame == NULL || r.buf == NULL || nanos == NULL) {
+        fprintf(stderr, "client: out of memory\n");
+        return 1;
+    }
+    frame[0] = (unsigned char) (bytes >> 24);
+    frame[1] = (unsigned char) (bytes >> 16);
+    frame[2] = (unsigned char) (bytes >> 8);
+    frame[3] = (unsigned char) bytes;
+    double sum = 0;
+    for (long i = 0; i < count; i++) {
+        memcpy(frame + HEADER_BYTES, &i, sizeof i);
+        int64_t start = now_nanos();
+        unsigned char *echo;
+        if (write_fully(fd, frame, HEADER_BYTES + (size_t) bytes) != OK || next_frame(&r, bytes, &echo) < 0
+            || memcmp(echo + HEADER_BYTES, &i, sizeof i) != 0) {
+            fprintf(stderr, "client: round trip %ld failed\n", i);
+            return 1;
+        }
+        int64_t took = now_nanos() - start;
+        if (i >= warm) {
+            nanos[i - warm] = took;
+            sum += (double) took;
+        }
+    }
+    long n = count - warm;
+    qsort(nanos, (size_t) n, sizeof(int64_t), compare_nanos);
+    printf("round trips %ld of %ld bytes: mean %.2f us, p50 %.2f us, p90 %.2f us, p99 %.2f us\n", n, bytes,
+           sum / (double) n / 1e3, (double) nanos[n / 2] / 1e3, (double) nanos[n * 9 / 10] / 1e3,
+           (double) nanos[n * 99 / 100] / 1e3);
+    close(fd);
+    return 0;
+}
 
 static int echo_mode;
 static char socket_path[4096];
@@ -338,6 +431,9 @@ static int listen_on(int kind, char *ready, size_t ready_bytes) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--client") == 0) {
+        return run_client(argc, argv);
+    }
     if (argc != 4) {
         fprintf(stderr, "usage: ipc-peer C_TCP|C_UDS|C_SHM_SPIN ECHO|SINK PRIVATE_DIR\n");
         return 2;
@@ -435,24 +531,11 @@ JNIEXPORT jlong JNICALL Java_designbench_ipc_transport_NativeIpc_connect(JNIEnv 
         if (fd >= 0) {
             close(fd);
         }
-    } else if (kind == KIND_TCP) {
-        fd = socket(AF_INET, SOCK_STREAM, 0);
-        struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t) port)};
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        int one = 1;
-        if (fd < 0 || connect(fd, (struct sockaddr *) &address, sizeof address) != 0
-            || setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0) {
-            throw_io(env, "cannot connect over TCP");
-        }
-        client->reader.fd = fd;
     } else {
-        fd = socket(AF_UNIX, SOCK_STREAM, 0);
-        struct sockaddr_un address = {.sun_family = AF_UNIX};
-        strncpy(address.sun_path, path, sizeof address.sun_path - 1);
-        if (fd < 0 || connect(fd, (struct sockaddr *) &address, sizeof address) != 0) {
-            throw_io(env, "cannot connect to the Unix socket");
+        client->reader.fd = connect_socket(kind, port, path);
+        if (client->reader.fd < 0) {
+            throw_io(env, kind == KIND_TCP ? "cannot connect over TCP" : "cannot connect to the Unix socket");
         }
-        client->reader.fd = fd;
     }
     if (path != NULL) {
         (*env)->ReleaseStringUTFChars(env, file, path);
