@@ -26,7 +26,8 @@ class BadInputIT {
     @BeforeAll
     static void start() {
         cluster = Cluster.start(b -> b.cacheBytes(0).maxRequestLine(1024).maxHeaderBytes(2048).maxBodyBytes(1000)
-                .headerTimeout(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(600)));
+                .headerTimeout(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(600))
+                .bodyTimeout(Duration.ofMillis(1500)));
     }
 
     @AfterAll
@@ -111,6 +112,22 @@ class BadInputIT {
             client.send("POST /?echo=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
             RawHttp.Response response = client.next();
             assertNotNull(response);
+            assertEquals(408, response.status());
+            assertTrue(client.closedWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aBodyTricklingInFasterThanTheIdleTimeoutStillGets408AtTheBodyTimeout() throws Exception {
+        // A byte every 200 ms never lets the 600 ms idle timeout fire; the 1.5 s body timeout ends it.
+        try (RawHttp client = RawHttp.connect(cluster.address())) {
+            client.send("POST /?echo=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+            RawHttp.Response response = null;
+            for (int i = 0; i < 40 && response == null; i++) {
+                client.sendIfOpen("a");
+                response = client.nextWithin(Duration.ofMillis(200));
+            }
+            assertNotNull(response, "no answer after 40 bytes over 8 s");
             assertEquals(408, response.status());
             assertTrue(client.closedWithin(Duration.ofSeconds(5)));
         }

@@ -102,9 +102,20 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Sends without waiting for the write, so a connection the other side closed meanwhile is no error. */
+    RawHttp sendIfOpen(String raw) {
+        channel.writeAndFlush(Unpooled.copiedBuffer(raw, StandardCharsets.ISO_8859_1));
+        return this;
+    }
+
     /** The next response, or null if the connection closed (or nothing came within {@link #WAIT}). */
     Response next() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return nextWithin(WAIT);
+    }
+
+    /** The next response, or null if the connection closed or nothing came within {@code wait}. */
+    Response nextWithin(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             Response r = responses.poll(50, TimeUnit.MILLISECONDS);
             if (r != null) {

@@ -97,6 +97,11 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "idle client connections close after this (default ${DEFAULT-VALUE})")
     Duration idleTimeout;
 
+    @Option(names = "--body-timeout", defaultValue = "60s", converter = Units.Time.class,
+            description = "a request body not complete this long after its head gets 408; 0 for none "
+                    + "(default ${DEFAULT-VALUE})")
+    Duration bodyTimeout;
+
     @Option(names = "--connect-timeout", defaultValue = "2s", converter = Units.Time.class,
             description = "backend connect timeout (default ${DEFAULT-VALUE})")
     Duration connectTimeout;
@@ -137,7 +142,7 @@ public final class ProxyCommand implements Callable<Integer> {
                 .rateLimit(rate, burst > 0 ? burst : Math.max(1, rate))
                 .maxRequestLine(intOption("--max-request-line", maxRequestLine))
                 .maxHeaderBytes(intOption("--max-header-size", maxHeader)).maxBodyBytes(maxBody)
-                .headerTimeout(headerTimeout).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
+                .headerTimeout(headerTimeout).idleTimeout(idleTimeout).bodyTimeout(bodyTimeout).connectTimeout(connectTimeout)
                 .backendTimeout(backendTimeout).healthPath(healthPath).healthInterval(healthInterval)
                 .failTimeout(failTimeout);
         if (staticDir != null) {

@@ -60,6 +60,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean clientHttp10;
     private ScheduledFuture<?> backendWatch;
+    /** Due when the current request's body must be complete (--body-timeout); null when none is being received. */
+    private ScheduledFuture<?> bodyWatch;
 
     FrontendHandler(ProxyServer proxy, HeadTimeout headTimeout) {
         this.proxy = proxy;
@@ -84,6 +86,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             backendWatch.cancel(false);
             backendWatch = null;
         }
+        bodyReceived(); // or never will be: the watch goes either way
         if (current != null) {
             current.clientGone();
             current = null;
@@ -212,7 +215,36 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         request.headers().remove(HttpHeaderNames.EXPECT);
         current = new Exchange(request, hasBody, proxy.routing().assign(request));
+        if (hasBody && !config.bodyTimeout().isZero()) {
+            Exchange receiving = current;
+            bodyWatch = ctx.executor().schedule(() -> bodyDue(receiving), config.bodyTimeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
         current.begin();
+    }
+
+    /** The body timeout of {@code exchange} expired: 408 if its body is still incomplete and nothing was answered. */
+    private void bodyDue(Exchange exchange) {
+        bodyWatch = null;
+        if (exchange != current || exchange.requestComplete || closing) {
+            return;
+        }
+        exchange.abandon();
+        if (exchange.responseStarted) {
+            closing = true;
+            ctx.close();
+        } else {
+            reject(new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request body not complete within "
+                    + proxy.config().bodyTimeout(), true));
+        }
+    }
+
+    /** The current request's body is complete (or the client gone): its body timeout no longer applies. */
+    private void bodyReceived() {
+        if (bodyWatch != null) {
+            bodyWatch.cancel(false);
+            bodyWatch = null;
+        }
     }
 
     private void serveStatic(HttpRequest request, boolean hasBody) {
@@ -490,6 +522,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 content.release();
                 if (content instanceof LastHttpContent) {
                     requestComplete = true;
+                    bodyReceived();
                     exchangeDone(false);
                 }
                 return;
@@ -529,6 +562,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
             if (content instanceof LastHttpContent) {
                 requestComplete = true;
+                bodyReceived();
                 ctx.channel().config().setAutoRead(true);
             }
             if (finished) {

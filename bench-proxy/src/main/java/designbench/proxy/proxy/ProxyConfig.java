@@ -33,6 +33,8 @@ import java.util.TreeSet;
  * @param headerTimeout      time allowed to receive a request's head once its first byte arrived (408)
  * @param idleTimeout        a connection with no request in flight and no bytes for this long is closed; a request
  *                           body that stalls this long gets 408
+ * @param bodyTimeout        time allowed to receive a whole request body once its head arrived (408), so that a
+ *                           body trickling in just faster than the idle timeout cannot hold a connection; zero: none
  * @param connectTimeout     time allowed to connect to a backend
  * @param backendTimeout     time a backend may stay silent while a response is due (504 when nothing was sent)
  * @param healthPath         path the active health check requests from each backend
@@ -47,7 +49,7 @@ public record ProxyConfig(List<Address> listen, Address admin, List<Address> gro
                           long cacheBytes, int cacheMaxObject, boolean coalesce, boolean cacheAuthorized,
                           boolean cacheSetCookie, String staticPrefix, Path staticDir,
                           long ratePerSecond, long burst, int maxRequestLine, int maxHeaderBytes, long maxBodyBytes,
-                          Duration headerTimeout, Duration idleTimeout, Duration connectTimeout,
+                          Duration headerTimeout, Duration idleTimeout, Duration bodyTimeout, Duration connectTimeout,
                           Duration backendTimeout, String healthPath, Duration healthInterval, Duration failTimeout,
                           Set<String> serverNames, int threads) {
 
@@ -108,6 +110,7 @@ public record ProxyConfig(List<Address> listen, Address admin, List<Address> gro
         private long maxBodyBytes = 16L << 20;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration bodyTimeout = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration backendTimeout = Duration.ofSeconds(30);
         private String healthPath = "/health";
@@ -135,6 +138,7 @@ public record ProxyConfig(List<Address> listen, Address admin, List<Address> gro
         public Builder maxBodyBytes(long bytes) { maxBodyBytes = bytes; return this; }
         public Builder headerTimeout(Duration d) { headerTimeout = d; return this; }
         public Builder idleTimeout(Duration d) { idleTimeout = d; return this; }
+        public Builder bodyTimeout(Duration d) { bodyTimeout = d; return this; }
         public Builder connectTimeout(Duration d) { connectTimeout = d; return this; }
         public Builder backendTimeout(Duration d) { backendTimeout = d; return this; }
         public Builder healthPath(String path) { healthPath = path; return this; }
@@ -147,7 +151,7 @@ public record ProxyConfig(List<Address> listen, Address admin, List<Address> gro
             return new ProxyConfig(listen, admin, groupA, groupB, balancing, abCookie, abPercentB, cacheBytes,
                     cacheMaxObject, coalesce, cacheAuthorized, cacheSetCookie, staticPrefix, staticDir,
                     ratePerSecond, burst, maxRequestLine, maxHeaderBytes, maxBodyBytes, headerTimeout, idleTimeout,
-                    connectTimeout, backendTimeout, healthPath, healthInterval, failTimeout, serverNames, threads);
+                    bodyTimeout, connectTimeout, backendTimeout, healthPath, healthInterval, failTimeout, serverNames, threads);
         }
     }
 }
