@@ -153,10 +153,13 @@ public final class QuestionCatalog {
                             + "shows the event. The ratio is each second's rate to the first second's." + PROXY_NOTE),
             new Question("proxy-fault-recovery",
                     "After the kill, how long did the proxy go on sending requests to the dead origin?",
-                    PROXY + "FaultRecovery", "errors", "0", null,
-                    "Milliseconds from the kill to the last increase of the proxy's request counter for the dead "
-                            + "origin (its admin endpoint, polled every 50 ms, so to within 50 ms); the parameter is "
-                            + "the client's error count over the whole run." + PROXY_NOTE),
+                    PROXY + "FaultRecovery", null, null, null,
+                    "An upper bound (bound=upper), in milliseconds: from the kill to the first poll of the proxy's "
+                            + "request counter for the dead origin (its admin endpoint, read every 50 ms) at which the "
+                            + "counter had stopped rising. The proxy may have stopped sooner; times under one poll "
+                            + "interval cannot be told apart. A poll that could not be read is skipped; a counter "
+                            + "still rising at the end reads as not observed. The errors column is the client's "
+                            + "errors over the whole run." + PROXY_NOTE),
             new Question("proxy-flood",
                     "One client floods the proxy: does a well-behaved client still get through, and what reaches "
                             + "the origin?",
