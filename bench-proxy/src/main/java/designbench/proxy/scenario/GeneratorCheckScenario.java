@@ -42,11 +42,13 @@ final class GeneratorCheckScenario implements Scenario {
                 context.maxRate(origin);
                 wrkRate(context, origin);
                 rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
-                double rate = wrkRate(context, origin);
+                WrkSummary summary = wrkRate(context, origin);
+                double rate = summary.requestsPerSecond();
                 LoadReport report = new LoadReport("closed", 0, ScenarioContext.CONNECTIONS,
-                        context.timing().measure().toMillis() / 1000.0, rate, 0, Map.of(), null, 0, 0, Map.of(), 0,
-                        List.of());
-                System.out.println("[proxy] wrk " + wrk + ": " + Math.round(rate) + " req/s");
+                        context.timing().measure().toMillis() / 1000.0, rate, 0, summary.errors(), null, 0, 0,
+                        Map.of(), 0, List.of());
+                System.out.println("[proxy] wrk " + wrk + ": " + Math.round(rate) + " req/s"
+                        + (summary.errors().isEmpty() ? "" : ", errors " + summary.errors()));
                 rows.add(new ScenarioRow(BENCHMARK, params("wrk"),
                         new ScenarioContext.Measured(report, new Histogram(3))));
             }
@@ -73,17 +75,12 @@ final class GeneratorCheckScenario implements Scenario {
         }
     }
 
-    /** wrk's Requests/sec over the measured time (its own summary line), after the same warm-up as ours. */
-    private static double wrkRate(ScenarioContext context, String origin) throws IOException, InterruptedException {
+    /** wrk's summary of the measured time (its rate and errors), after the same warm-up as ours. */
+    private static WrkSummary wrkRate(ScenarioContext context, String origin) throws IOException,
+            InterruptedException {
         String url = "http://" + origin + "/k/1";
         runWrk(context.timing().warmup().toMillis(), url);
-        List<String> output = runWrk(context.timing().measure().toMillis(), url);
-        for (String line : output) {
-            if (line.trim().startsWith("Requests/sec:")) {
-                return Double.parseDouble(line.trim().substring("Requests/sec:".length()).trim());
-            }
-        }
-        throw new IOException("wrk printed no Requests/sec line: " + String.join(" | ", output));
+        return WrkSummary.parse(runWrk(context.timing().measure().toMillis(), url));
     }
 
     private static List<String> runWrk(long millis, String url) throws IOException, InterruptedException {
