@@ -36,7 +36,7 @@ class BenchmarksSmokeIT {
     @TempDir
     Path histograms;
 
-    /** One fork, one short iteration, 1 KiB messages, priming cut to a second, latency logs into the temporary folder. */
+    /** One fork, one short iteration, 1 KiB messages, priming cut to a second, latency logs into the temp folder. */
     private ChainedOptionsBuilder once(String classRegex) {
         return new OptionsBuilder()
                 .include("designbench\\.ipc\\." + classRegex + "\\.")

@@ -29,7 +29,8 @@ class PeerPrimingTest {
     @Test
     void aSteadyExchangeStopsAtTheMinimum() throws IOException {
         FakeExchange steady = new FakeExchange(done -> 10_000);
-        assertEquals(PeerPriming.MIN_OPERATIONS, PeerPriming.prime(steady, () -> steady.nowNanos, () -> 0, PeerPriming.MAX_SECONDS));
+        assertEquals(PeerPriming.MIN_OPERATIONS,
+                PeerPriming.prime(steady, () -> steady.nowNanos, () -> 0, PeerPriming.MAX_SECONDS));
     }
 
     @Test

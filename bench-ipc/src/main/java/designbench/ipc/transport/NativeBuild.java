@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compiles the C reference ({@code designbench_ipc.c}, shipped in this jar) with the system's C compiler, once per
@@ -53,7 +52,8 @@ record NativeBuild(Path peerProgram, Path library, String unavailableReason) {
         }
         Path compiler = findCompiler(pathVariable);
         if (compiler == null) {
-            return unavailable("no C compiler (cc, gcc or clang) on the PATH; install one (Debian: gcc) for the C reference rows");
+            return unavailable("no C compiler (cc, gcc or clang) on the PATH; install one (Debian: gcc) for the C "
+                    + "reference rows");
         }
         Path javaHome = Path.of(System.getProperty("java.home"));
         Path jniHeaders = javaHome.resolve("include");
@@ -83,10 +83,11 @@ record NativeBuild(Path peerProgram, Path library, String unavailableReason) {
         try {
             Path sourceFile = Files.write(building.resolve(SOURCE), source);
             List<String> common = List.of(compiler.toString(), "-O2", "-std=c11", "-Wall", "-pthread");
-            run(concat(common, "-o", building.resolve(PEER_PROGRAM).toString(), sourceFile.toString()));
-            run(concat(common, "-shared", "-fPIC", "-DDESIGNBENCH_JNI", "-I" + jniHeaders,
+            ExternalCommand.run(concat(common, "-o", building.resolve(PEER_PROGRAM).toString(),
+                    sourceFile.toString()), COMPILE_SECONDS);
+            ExternalCommand.run(concat(common, "-shared", "-fPIC", "-DDESIGNBENCH_JNI", "-I" + jniHeaders,
                     "-I" + jniHeaders.resolve("linux"), "-o", building.resolve(LIBRARY).toString(),
-                    sourceFile.toString()));
+                    sourceFile.toString()), COMPILE_SECONDS);
             try {
                 Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -105,25 +106,6 @@ record NativeBuild(Path peerProgram, Path library, String unavailableReason) {
         List<String> all = new ArrayList<>(first);
         all.addAll(List.of(rest));
         return all;
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish within " + COMPILE_SECONDS + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + ": "
-                        + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while compiling", e);
-        }
     }
 
     /** The first of cc, gcc and clang found in the folders of a PATH-style list, or null. */

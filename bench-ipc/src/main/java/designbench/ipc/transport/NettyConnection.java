@@ -9,9 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.handler.codec.CorruptedFrameException;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -150,9 +147,7 @@ final class NettyConnection implements Connection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-            boolean badFrame = root instanceof CorruptedFrameException || root instanceof TooLongFrameException;
-            arrivals.add(badFrame ? new BadFrameException("bad frame: " + root.getMessage()) : root);
+            arrivals.add(NettyPeerServer.clientFailure(cause));
             ctx.close();
         }
 

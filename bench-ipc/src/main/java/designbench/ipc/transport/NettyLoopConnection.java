@@ -8,9 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ManualIoEventLoop;
-import io.netty.handler.codec.CorruptedFrameException;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.concurrent.Future;
 import java.io.EOFException;
 import java.io.IOException;
@@ -158,9 +155,7 @@ final class NettyLoopConnection implements Connection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-            boolean badFrame = root instanceof CorruptedFrameException || root instanceof TooLongFrameException;
-            failure = badFrame ? new BadFrameException("bad frame: " + root.getMessage()) : root;
+            failure = NettyPeerServer.clientFailure(cause);
             ctx.close();
         }
 

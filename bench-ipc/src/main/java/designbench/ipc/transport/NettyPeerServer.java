@@ -10,7 +10,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,6 +63,16 @@ final class NettyPeerServer implements PeerServer {
     static LengthFieldBasedFrameDecoder newFrameDecoder() {
         return new LengthFieldBasedFrameDecoder(Frames.HEADER_BYTES + Frames.MAX_PAYLOAD_BYTES,
                 0, Frames.HEADER_BYTES, 0, 0);
+    }
+
+    /**
+     * What a client reports for an exception from its pipeline: a frame that {@link #newFrameDecoder()} rejected
+     * becomes a {@link BadFrameException}; anything else is passed on as it is.
+     */
+    static Throwable clientFailure(Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        boolean badFrame = root instanceof CorruptedFrameException || root instanceof TooLongFrameException;
+        return badFrame ? new BadFrameException("bad frame: " + root.getMessage()) : root;
     }
 
     @Override

@@ -1,13 +1,10 @@
 package designbench.ipc.transport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which CPUs the two ends of an exchange may run on. On a small VM a message that wakes a peer on the other CPU
@@ -48,8 +45,8 @@ public enum Placement {
     /**
      * Moves both ends of an exchange into this placement: for {@link #ONE_CPU}, every thread of this JVM and of the
      * peer's process onto the first CPU this process may use (threads started later inherit it); nothing for
-     * {@link #ANY_CPU}. Called once the exchange is primed: the JIT compiles both ends faster with every CPU, and what it
-     * compiles does not depend on which CPU ran it.
+     * {@link #ANY_CPU}. Called once the exchange is primed: the JIT compiles both ends faster with every CPU, and
+     * what it compiles does not depend on which CPU ran it.
      */
     public void pin(Peer peer) throws IOException {
         if (this == ONE_CPU) {
@@ -86,17 +83,6 @@ public enum Placement {
     }
 
     private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        }
+        return ExternalCommand.run(command, 10);
     }
 }

@@ -142,7 +142,8 @@ public final class ProxyCommand implements Callable<Integer> {
                 .rateLimit(rate, burst > 0 ? burst : Math.max(1, rate))
                 .maxRequestLine(intOption("--max-request-line", maxRequestLine))
                 .maxHeaderBytes(intOption("--max-header-size", maxHeader)).maxBodyBytes(maxBody)
-                .headerTimeout(headerTimeout).idleTimeout(idleTimeout).bodyTimeout(bodyTimeout).connectTimeout(connectTimeout)
+                .headerTimeout(headerTimeout).idleTimeout(idleTimeout).bodyTimeout(bodyTimeout)
+                .connectTimeout(connectTimeout)
                 .backendTimeout(backendTimeout).healthPath(healthPath).healthInterval(healthInterval)
                 .failTimeout(failTimeout);
         if (staticDir != null) {

@@ -151,7 +151,8 @@ public record ProxyConfig(List<Address> listen, Address admin, List<Address> gro
             return new ProxyConfig(listen, admin, groupA, groupB, balancing, abCookie, abPercentB, cacheBytes,
                     cacheMaxObject, coalesce, cacheAuthorized, cacheSetCookie, staticPrefix, staticDir,
                     ratePerSecond, burst, maxRequestLine, maxHeaderBytes, maxBodyBytes, headerTimeout, idleTimeout,
-                    bodyTimeout, connectTimeout, backendTimeout, healthPath, healthInterval, failTimeout, serverNames, threads);
+                    bodyTimeout, connectTimeout, backendTimeout, healthPath, healthInterval, failTimeout, serverNames,
+                    threads);
         }
     }
 }

@@ -209,9 +209,10 @@ public final class SummaryWriter {
                         Double value = m.secondary().get(name);
                         record.add(value == null || value.isNaN() ? "" : value);
                     }
+                    Question question = table.question();
                     record.add(row.referenceRatio() == null ? "" : row.referenceRatio());
-                    record.add(row.referenceRatio() == null ? "" : table.question().baselineParam() + "="
-                            + table.question().referenceByValue().get(m.params().get(table.question().baselineParam())));
+                    record.add(row.referenceRatio() == null ? "" : question.baselineParam() + "="
+                            + question.referenceByValue().get(m.params().get(question.baselineParam())));
                     printer.printRecord(record);
                 }
             }
