@@ -1,0 +1,23 @@
+package designbench.cap.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CapTimingTest {
+    @Test
+    void standardHasSeveralPartitionsOfDifferentLengths() {
+        CapTiming standard = CapTiming.named("standard");
+        assertTrue(standard.partitions().size() >= 3);
+        assertEquals(standard.partitions().size(), standard.partitions().stream().distinct().count());
+        assertTrue(standard.describe().startsWith("standard: 3 partitions of 3 s, 10 s, 30 s"), standard.describe());
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedNotRunAsAnother() {
+        var error = assertThrows(IllegalArgumentException.class, () -> CapTiming.named("fast"));
+        assertTrue(error.getMessage().contains("unknown profile 'fast'"), error.getMessage());
+    }
+}
