@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * the histories of a run folder), {@code client} (started by the suite in each host) and {@code cleanup}.
  */
 @Command(name = "bench-cap", mixinStandardHelpOptions = true,
-        subcommands = {CapMain.Suite.class, CapMain.Check.class, ClientMain.class, CapMain.Cleanup.class},
+        subcommands = {CapMain.Suite.class, CapMain.Check.class, ClientMain.class, CapMain.Cleanup.class,
+                CapMain.HoldTestbed.class},
         description = "CAP under a real network partition: etcd (CP) against Hazelcast (AP).")
 public final class CapMain {
 
@@ -84,6 +85,22 @@ public final class CapMain {
                         : "\nThe recomputed tables DIFFER from " + compare + ".");
                 return same ? 0 : 1;
             }
+            return 0;
+        }
+    }
+
+    /** For the tests of the leftover removal: makes the hosts, starts a process in one, and waits to be killed. */
+    @Command(name = "hold-testbed", hidden = true)
+    static final class HoldTestbed implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            Testbed testbed = Testbed.create();
+            Process sleeper = new ProcessBuilder(Testbed.inHost(1, List.of("sleep", "600"))).start();
+            System.out.println("HOLDING " + sleeper.pid());
+            System.out.flush();
+            Thread.sleep(600_000);
+            sleeper.destroy();
+            testbed.close();
             return 0;
         }
     }
