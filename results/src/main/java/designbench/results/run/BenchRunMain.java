@@ -2,6 +2,7 @@ package designbench.results.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import designbench.contract.SuiteTables;
 import designbench.results.env.Environment;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.env.MachineId;
@@ -138,6 +139,7 @@ public final class BenchRunMain implements Callable<Integer> {
         List<SuiteOutcome> outcomes = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         List<StressTestResult> stressTests = new ArrayList<>();
+        List<SuiteTables> suiteTables = new ArrayList<>();
         for (int i = 0; i < suiteList.size(); i++) {
             Suite suite = suiteList.get(i);
             System.out.printf("== suite %s (%d of %d) ==%n", suite.name(), i + 1, suiteList.size());
@@ -146,6 +148,7 @@ public final class BenchRunMain implements Callable<Integer> {
             outcomes.add(result.outcome());
             measurements.addAll(result.measurements());
             stressTests.addAll(result.stressTests());
+            suiteTables.addAll(result.tables());
         }
         if (outcomes.stream().allMatch(o -> o.status() == SuiteOutcome.Status.SKIPPED)) {
             deleteEmptyStaging(folder.workingDir());
@@ -159,7 +162,7 @@ public final class BenchRunMain implements Callable<Integer> {
         Path working = folder.workingDir();
         AtomicFiles.writeString(working.resolve("environment.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));
-        String summary = SummaryWriter.markdown(finished, outcomes, tables, stressTests);
+        String summary = SummaryWriter.markdown(finished, outcomes, tables, stressTests, suiteTables);
         AtomicFiles.writeString(working.resolve("summary.md"), summary);
         AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables, stressTests));
         Path published = folder.finish();

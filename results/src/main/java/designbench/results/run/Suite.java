@@ -32,7 +32,12 @@ public record Suite(String name, Kind kind, String classPath) {
          * A suite that measures with its own load runs (bench-proxy) and writes JMH-format results, tagged
          * HdrHistogram logs and failure records. The resource holds its main class and arguments.
          */
-        SCENARIOS(SCENARIO_LAUNCHER, "");
+        SCENARIOS(SCENARIO_LAUNCHER, ""),
+        /**
+         * A suite that computes its own tables (bench-cap: rows of several columns, not one score each) and writes
+         * them as a {@link designbench.contract.SuiteTables} file. The resource holds its main class and arguments.
+         */
+        TABLES(designbench.contract.SuiteTables.LAUNCHER_RESOURCE, "");
 
         private final String listResource;
         private final String nameSuffix;
@@ -81,25 +86,26 @@ public record Suite(String name, Kind kind, String classPath) {
         return suites;
     }
 
-    /** The main class and leading arguments of a scenario suite, from its {@link #SCENARIO_LAUNCHER} resource. */
-    public List<String> scenarioLauncher() throws IOException {
+    /** The main class and leading arguments of a scenario or table suite, from its kind's launcher resource. */
+    public List<String> launcher() throws IOException {
+        String resource = kind.listResource;
         for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
                 try (JarFile jar = new JarFile(path.toFile())) {
-                    var resource = jar.getJarEntry(SCENARIO_LAUNCHER);
-                    if (resource != null) {
-                        try (var in = jar.getInputStream(resource)) {
+                    var jarEntry = jar.getJarEntry(resource);
+                    if (jarEntry != null) {
+                        try (var in = jar.getInputStream(jarEntry)) {
                             return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                                     .trim().split("\\s+"));
                         }
                     }
                 }
-            } else if (Files.isRegularFile(path.resolve(SCENARIO_LAUNCHER))) {
-                return List.of(Files.readString(path.resolve(SCENARIO_LAUNCHER)).trim().split("\\s+"));
+            } else if (Files.isRegularFile(path.resolve(resource))) {
+                return List.of(Files.readString(path.resolve(resource)).trim().split("\\s+"));
             }
         }
-        throw new IOException("suite " + name + " has no " + SCENARIO_LAUNCHER + " on its class path");
+        throw new IOException("suite " + name + " has no " + resource + " on its class path");
     }
 
     /** One suite per engine whose generated list is on the class path. */

@@ -1,5 +1,6 @@
 package designbench.results.run;
 
+import designbench.contract.SuiteTables;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.launch.JcstressSuiteMain;
 import designbench.results.launch.JmhSuiteMain;
@@ -30,7 +31,11 @@ import java.util.stream.Stream;
  */
 final class SuiteProcess {
     /** What one suite produced: its outcome for the suites table, and its rows for the question tables. */
-    record Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests) {
+    record Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests,
+                  List<SuiteTables> tables) {
+        Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests) {
+            this(outcome, measurements, stressTests, List.of());
+        }
     }
 
     private SuiteProcess() {
@@ -47,7 +52,7 @@ final class SuiteProcess {
         switch (suite.kind()) {
             case JMH -> command.add(JmhSuiteMain.class.getName());
             case JCSTRESS -> command.add(JcstressSuiteMain.class.getName());
-            case SCENARIOS -> command.addAll(suite.scenarioLauncher());
+            case SCENARIOS, TABLES -> command.addAll(suite.launcher());
         }
         command.add("--suite=" + suite.name());
         command.add("--profile=" + profile.name());
@@ -63,6 +68,9 @@ final class SuiteProcess {
         if (exit == JmhSuiteMain.NOTHING_SELECTED) {
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.SKIPPED,
                     "nothing matches the include pattern", 0, 0, 0, files), List.of(), List.of());
+        }
+        if (suite.kind() == Suite.Kind.TABLES) {
+            return readTables(suite.name(), exit, outDir, files);
         }
         boolean jmhFormat = suite.kind() != Suite.Kind.JCSTRESS;
         Path results = outDir.resolve(suite.name() + (jmhFormat ? ".json" : "-results.json"));
@@ -103,6 +111,30 @@ final class SuiteProcess {
         int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
         return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
                 failures.size() - unavailable, unavailable, files), measurements, List.of());
+    }
+
+    /**
+     * The tables of a table suite. It exits with 1 when a row failed, after writing its tables: the tables are kept
+     * and the failed rows (cells starting **FAILED**) fail the run; with no tables file, the suite failed whole.
+     */
+    static Result readTables(String suite, int exit, Path outDir, List<String> files) throws IOException {
+        Path file = outDir.resolve(SuiteTables.fileName(suite));
+        if ((exit != 0 && exit != 1) || !Files.exists(file)) {
+            String detail = "the suite's JVM exited with status " + exit
+                    + (Files.exists(file) ? "" : " and wrote no tables") + "; see " + suite + ".log";
+            return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.FAILED, detail, 0, 0, 0, files),
+                    List.of(), List.of());
+        }
+        SuiteTables tables = SuiteTables.read(file);
+        List<List<String>> firstTableRows = tables.tables().isEmpty() ? List.of() : tables.tables().get(0).rows();
+        int failed = (int) firstTableRows.stream().filter(r -> r.size() > 1 && r.get(1).startsWith("**FAILED**"))
+                .map(r -> r.get(0)).distinct().count();
+        int unavailable = (int) firstTableRows.stream().filter(r -> r.size() > 1
+                && r.get(1).startsWith("unavailable: ")).map(r -> r.get(0)).distinct().count();
+        int measured = (int) firstTableRows.stream().map(r -> r.get(0)).distinct().count() - failed - unavailable;
+        String detail = exit == 1 && failed == 0 ? "exited with status 1; see " + suite + ".log" : "";
+        return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
+                failed + (detail.isEmpty() ? 0 : 1), unavailable, files), List.of(), List.of(), List.of(tables));
     }
 
     /** Starts the child, copies its output line by line to ours, and waits for it. */
@@ -149,7 +181,10 @@ final class SuiteProcess {
                     names.add(name + "/index.html");
                 } else if (file.equals(HistogramLogs.folderOf(dir, suiteName))) {
                     names.add(name + "/");
-                } else if (name.equals(suiteName + ".json") || name.equals(suiteName + ".log")
+                } else if (name.equals(suiteName + "-histories")) {
+                    names.add(name + "/");
+                } else if (name.equals(SuiteTables.fileName(suiteName)) || name.equals(suiteName + ".json")
+                        || name.equals(suiteName + ".log")
                         || name.equals(suiteName + "-failures.json") || name.equals(suiteName + "-results.json")) {
                     names.add(name);
                 }

@@ -2,6 +2,8 @@ package designbench.results.write;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.SuiteTables;
+import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.env.Environment;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionCatalog;
@@ -38,7 +40,10 @@ public final class ResultsIndexWriter {
     }
 
     /** One finished run: its folder, its environment and its summary.csv rows. */
-    record Run(Path folder, Environment environment, List<CSVRecord> rows) {
+    record Run(Path folder, Environment environment, List<CSVRecord> rows, List<SuiteTables> suiteTables) {
+        boolean hasTable(String id) {
+            return suiteTables.stream().anyMatch(t -> t.tables().stream().anyMatch(table -> table.id().equals(id)));
+        }
     }
 
     /** Writes {@code indexFile} from the runs under {@code runsDir}; folders starting with '.' are unfinished. */
@@ -67,7 +72,9 @@ public final class ResultsIndexWriter {
                 .append("± is the half-width of JMH's 99.9% confidence interval and the ratio is to the question's ")
                 .append("baseline row on the same machine. Rows whose benchmark logs every operation's latency ")
                 .append("(the IPC questions) add `; p50 X, p99 Y µs`, percentiles over all measured operations. ")
-                .append("Compare ratios across machines; absolute values belong to their machine.\n\n")
+                .append("Compare ratios across machines; absolute values belong to their machine. ")
+                .append("The CAP tables (`cap-*`) are shown as their suite computed them, one per machine, from ")
+                .append("that machine's longest-profile run that has them.\n\n")
                 .append("## Machines\n\n");
         MarkdownTable machines = new MarkdownTable(List.of("machine", "CPU", "cores (physical / logical)", "memory",
                 "OS, kernel", "JDK", "latest run", "profile", "runs"));
@@ -122,8 +129,44 @@ public final class ResultsIndexWriter {
                     + link(indexDir, run.folder(), run.environment().run().runId()) + " (" + profileName(run) + ")"));
             out.append(String.join(", ", links)).append(".\n");
         }
+        appendSuiteTables(out, loaded, indexDir);
         out.append("\n").append(SummaryWriter.CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
+    }
+
+    /** Each table of the table suites (bench-cap), per machine from its best run that has it. */
+    private static void appendSuiteTables(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        loaded.values().forEach(runs -> runs.forEach(run -> run.suiteTables().forEach(st -> st.tables()
+                .forEach(t -> titles.putIfAbsent(t.id(), t.title())))));
+        for (Map.Entry<String, String> table : titles.entrySet()) {
+            out.append("\n## ").append(table.getKey()).append(": ").append(table.getValue()).append("\n");
+            loaded.forEach((machine, runs) -> {
+                Run best = null;
+                for (Run run : runs) {
+                    if (run.hasTable(table.getKey()) && (best == null || PROFILE_ORDER.indexOf(profileName(run))
+                            >= PROFILE_ORDER.indexOf(profileName(best)))) {
+                        best = run;
+                    }
+                }
+                if (best == null) {
+                    return;
+                }
+                for (SuiteTables suiteTables : best.suiteTables()) {
+                    for (SuiteTables.Table t : suiteTables.tables()) {
+                        if (t.id().equals(table.getKey())) {
+                            out.append("\n### ").append(machine).append(": ")
+                                    .append(link(indexDir, best.folder(), best.environment().run().runId()))
+                                    .append(" (").append(profileName(best)).append(")\n\n")
+                                    .append("Profile ").append(suiteTables.timing()).append(".\n\n");
+                            StringBuilder rendered = new StringBuilder();
+                            SuiteTablesMarkdown.render(t, rendered);
+                            out.append(rendered);
+                        }
+                    }
+                }
+            });
+        }
     }
 
     /** Question ids in catalog order, then jcstress, then any others as met. */
@@ -206,8 +249,20 @@ public final class ResultsIndexWriter {
                 throw new IOException(folder.resolve("summary.csv") + " lacks some of the columns "
                         + SummaryWriter.CSV_INDEX_COLUMNS);
             }
-            return new Run(folder, env, parser.getRecords());
+            return new Run(folder, env, parser.getRecords(), suiteTables(folder));
         }
+    }
+
+    /** The tables files ({@code *-tables.json}) a run folder holds. */
+    private static List<SuiteTables> suiteTables(Path folder) throws IOException {
+        List<SuiteTables> tables = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-tables.json")).sorted()
+                    .toList()) {
+                tables.add(SuiteTables.read(file));
+            }
+        }
+        return tables;
     }
 
     /** A row of the question that has a score, for the heading; failing that, any row of it. */

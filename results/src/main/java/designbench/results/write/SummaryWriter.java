@@ -1,5 +1,7 @@
 package designbench.results.write;
 
+import designbench.contract.SuiteTables;
+import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.env.Environment;
 import designbench.results.table.LatencyPercentiles;
 import designbench.results.table.Measurement;
@@ -53,6 +55,12 @@ public final class SummaryWriter {
     /** The Markdown summary of one run. */
     public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables,
                                   List<StressTestResult> stressTests) {
+        return markdown(env, suites, tables, stressTests, List.of());
+    }
+
+    /** The Markdown summary of one run, with the tables that table suites (bench-cap) computed themselves. */
+    public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables,
+                                  List<StressTestResult> stressTests, List<SuiteTables> suiteTables) {
         StringBuilder out = new StringBuilder();
         out.append("# Run ").append(env.run().runId()).append(" on ").append(env.machineId()).append("\n\n");
         if (env.run().profile().startsWith("quick")) {
@@ -95,6 +103,9 @@ public final class SummaryWriter {
             } else {
                 appendFlatTable(out, table);
             }
+        }
+        for (SuiteTables computed : suiteTables) {
+            out.append(SuiteTablesMarkdown.render(computed, "##"));
         }
         if (!stressTests.isEmpty()) {
             StressTable.appendTo(out, stressTests);

@@ -122,6 +122,29 @@ class ResultsIndexWriterTest {
     }
 
     @Test
+    void tableSuitesAreShownPerMachineFromTheirLongestProfileRun() throws Exception {
+        String csv = SummaryWriter.csv(List.of(), List.of());
+        writeRun("epyc-2c-24g", "2026-12-01T04-00-00Z", csv, "standard: 2 forks");
+        writeRun("epyc-2c-24g", "2026-12-01T05-00-00Z", csv, "quick: 1 fork");
+        for (String run : List.of("2026-12-01T04-00-00Z", "2026-12-01T05-00-00Z")) {
+            String answered = run.endsWith("04-00-00Z") ? "0 %" : "999 %";
+            new designbench.contract.SuiteTables("cap", "standard: 3 partitions", List.of(
+                    new designbench.contract.SuiteTables.Table("cap-availability", "Who answers?",
+                            List.of("etcd: CP."), List.of("system", "answered OK"),
+                            List.of(List.of("etcd", answered)), List.of("answered OK: a share"))))
+                    .write(resultsDir.resolve("runs/epyc-2c-24g/" + run + "/cap-tables.json"));
+        }
+        Path index = resultsDir.resolve("README.md");
+        ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
+        String readme = Files.readString(index);
+        assertTrue(readme.contains("## cap-availability: Who answers?"), readme);
+        assertTrue(readme.contains("### epyc-2c-24g: [2026-12-01T04-00-00Z](runs/epyc-2c-24g/2026-12-01T04-00-00Z/"
+                + "summary.md) (standard)"), readme);
+        assertTrue(readme.contains("- etcd: CP.\n\n| system | answered OK |\n|---|---|\n| etcd | 0 % |"), readme);
+        assertFalse(readme.contains("999"), "the quick run must not replace the standard one: " + readme);
+    }
+
+    @Test
     void noRunsYetSaysHowToMakeOne() throws IOException {
         String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
         assertTrue(readme.contains("No runs yet"), readme);
