@@ -21,10 +21,12 @@ public record CapTiming(String name, List<Duration> partitions, Duration before,
                         int keys, Duration timeout, Duration convergenceWait) {
     public static final Duration POLL = Duration.ofMillis(100);
 
-    static final CapTiming QUICK = new CapTiming("quick", List.of(Duration.ofSeconds(5)), Duration.ofSeconds(3),
-            Duration.ofSeconds(8), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    /** One partition, long enough for Hazelcast (3 s failure detection) to split and answer on both sides. */
+    static final CapTiming QUICK = new CapTiming("quick", List.of(Duration.ofSeconds(8)), Duration.ofSeconds(2),
+            Duration.ofSeconds(6), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    /** Shorter than, about three and about seven times the failure detection: about a minute a store. */
     static final CapTiming STANDARD = new CapTiming("standard", List.of(Duration.ofSeconds(3),
-            Duration.ofSeconds(10), Duration.ofSeconds(30)), Duration.ofSeconds(3), Duration.ofSeconds(10), 20, 5,
+            Duration.ofSeconds(10), Duration.ofSeconds(20)), Duration.ofSeconds(3), Duration.ofSeconds(8), 20, 5,
             Duration.ofSeconds(1), Duration.ofSeconds(30));
     static final CapTiming THOROUGH = new CapTiming("thorough", List.of(Duration.ofSeconds(3),
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)), Duration.ofSeconds(5),

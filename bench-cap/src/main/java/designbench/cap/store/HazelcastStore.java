@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +37,7 @@ public final class HazelcastStore implements Store {
 
     private final HazelcastInstance member;
     private final IMap<String, String> map;
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
     public HazelcastStore(String address, List<String> members, Duration timeout) {
         Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
@@ -99,7 +102,9 @@ public final class HazelcastStore implements Store {
         if (!LOCAL.equals(mode)) {
             throw new IllegalArgumentException("Hazelcast has no read mode '" + mode + "'");
         }
-        return map.getAsync(key).toCompletableFuture().thenApply(value -> new Answer(value, null));
+        // The blocking get, on a virtual thread of its own: it is the call that read-backup-data serves from the
+        // member's own copy (the asynchronous get always asks the entry's owner).
+        return CompletableFuture.supplyAsync(() -> new Answer(map.get(key), null), readers);
     }
 
     @Override
@@ -123,6 +128,7 @@ public final class HazelcastStore implements Store {
 
     @Override
     public void close() {
+        readers.shutdownNow();
         member.getLifecycleService().terminate();
     }
 }

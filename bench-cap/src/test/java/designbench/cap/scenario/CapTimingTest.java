@@ -12,7 +12,7 @@ class CapTimingTest {
         CapTiming standard = CapTiming.named("standard");
         assertTrue(standard.partitions().size() >= 3);
         assertEquals(standard.partitions().size(), standard.partitions().stream().distinct().count());
-        assertTrue(standard.describe().startsWith("standard: 3 partitions of 3 s, 10 s, 30 s"), standard.describe());
+        assertTrue(standard.describe().startsWith("standard: 3 partitions of 3 s, 10 s, 20 s"), standard.describe());
     }
 
     @Test

@@ -68,7 +68,10 @@ public final class SummaryWriter {
         }
         Environment.Machine machine = env.machine();
         new MarkdownTable(List.of("", ""))
-                .row(List.of("profile", env.run().profile()))
+                .row(List.of("profile", env.run().profile() + (suiteTables.isEmpty() ? ""
+                        : " (the JMH and jcstress suites; " + suiteTables.stream().map(SuiteTables::suite)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " states its own timing above its "
+                        + "tables)")))
                 .row(List.of("include", "`" + env.run().include() + "`"))
                 .row(List.of("machine", describeMachine(machine)))
                 .row(List.of("JVM", describeJvm(env.jvm())))
