@@ -10,15 +10,18 @@ public final class SuiteTablesMarkdown {
     private SuiteTablesMarkdown() {
     }
 
-    /** Every table, each under a heading of the given level ({@code "##"}), after the timing line. */
+    /** Every table, each under a heading of the given level ({@code "##"}); the timing line under the first. */
     public static String render(SuiteTables tables, String headingLevel) {
         StringBuilder out = new StringBuilder();
+        boolean first = true;
         for (SuiteTables.Table table : tables.tables()) {
             out.append('\n').append(headingLevel).append(' ').append(table.id()).append(": ").append(table.title())
                     .append("\n\n");
-            if (!tables.timing().isEmpty()) {
-                out.append("Profile ").append(tables.timing()).append(".\n\n");
+            if (first && !tables.timing().isEmpty()) {
+                out.append("Profile ").append(tables.timing()).append(" (for all the ").append(tables.suite())
+                        .append(" tables below).\n\n");
             }
+            first = false;
             render(table, out);
         }
         return out.toString();

@@ -117,8 +117,8 @@ public final class CapTables {
     }
 
     static SuiteTables.Table partitions(List<Outcome> outcomes) {
-        List<String> columns = List.of("system", "partition", "length", "cut off", "minority reads OK",
-                "minority writes OK", "majority reads OK", "majority writes OK", "converged after heal");
+        List<String> columns = List.of("system", "operation", "partition", "length", "cut off", "minority OK",
+                "majority OK", "converged after heal");
         List<List<String>> rows = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             if (outcome.result() == null) {
@@ -126,16 +126,19 @@ public final class CapTables {
                 continue;
             }
             HistoryAnalysis.Result r = outcome.result();
-            for (HistoryAnalysis.Partition p : r.partitions()) {
-                rows.add(List.of(r.system(), String.valueOf(p.number()), seconds(p.lengthSeconds()), p.isolated(),
-                        share(r, p, Op.READ, HistoryAnalysis.MINORITY), share(r, p, Op.WRITE, HistoryAnalysis.MINORITY),
-                        share(r, p, Op.READ, HistoryAnalysis.MAJORITY), share(r, p, Op.WRITE, HistoryAnalysis.MAJORITY),
-                        converged(p)));
+            List<String> operations = r.availability().stream().map(HistoryAnalysis.AvailabilityRow::operation)
+                    .distinct().toList();
+            for (String operation : operations) {
+                for (HistoryAnalysis.Partition p : r.partitions()) {
+                    rows.add(List.of(r.system(), operation, String.valueOf(p.number()), seconds(p.lengthSeconds()),
+                            p.isolated(), share(r, p, operation, HistoryAnalysis.MINORITY),
+                            share(r, p, operation, HistoryAnalysis.MAJORITY), converged(p)));
+                }
             }
         }
         return new SuiteTables.Table("cap-partitions", "CAP: each partition on its own (lengths differ)",
-                List.of(), columns, rows, List.of("reads OK, writes OK: share of the operations issued during that "
-                + "partition on that side that were answered OK (reads of every mode together)."));
+                List.of(), columns, rows, List.of("minority OK, majority OK: share of that operation issued during "
+                + "that partition on that side that was answered OK, of how many issued."));
     }
 
     /** The verdict sentence of one read path, in the seed's terms. */
@@ -222,8 +225,10 @@ public final class CapTables {
                 .orElse(new HistoryAnalysis.Counts(0, 0, 0, 0, 0, Double.NaN, Double.NaN));
     }
 
-    private static String share(HistoryAnalysis.Result r, HistoryAnalysis.Partition p, String type, String side) {
-        HistoryAnalysis.Counts counts = r.perPartition().getOrDefault(List.of(String.valueOf(p.number()), type, side),
+    private static String share(HistoryAnalysis.Result r, HistoryAnalysis.Partition p, String operation,
+                                String side) {
+        HistoryAnalysis.Counts counts = r.perPartition().getOrDefault(List.of(String.valueOf(p.number()), operation,
+                side),
                 new HistoryAnalysis.Counts(0, 0, 0, 0, 0, Double.NaN, Double.NaN));
         return counts.n() == 0 ? "none issued" : percent(counts.okShare()) + " of " + counts.n();
     }
@@ -242,8 +247,8 @@ public final class CapTables {
         }
         Op op = path.firstViolation();
         long origin = r.partitions().isEmpty() ? 0 : r.partitions().get(0).start();
-        String state = path.violationState() == null ? "nothing placed"
-                : "after " + path.violationState().type() + " " + valueText(path.violationState().value());
+        String state = "the register then held " + (path.violationState() == null ? "its initial absent value"
+                : valueText(path.violationState().value()));
         return String.format(Locale.ROOT, "%s %s %s → %s at %+.3f s from the first cut (%s; %s)", op.client(),
                 op.type(), op.key(), valueText(op.value()), (op.invoke() - origin) / 1e9, sideLabel(r, op), state);
     }

@@ -75,7 +75,7 @@ public final class HistoryAnalysis {
     }
 
     /**
-     * @param perPartition outcome counts keyed by [partition number, read or write, minority or majority]
+     * @param perPartition outcome counts keyed by [partition number, operation label, minority or majority]
      */
     public record Result(String system, String description, List<Partition> partitions,
                          List<AvailabilityRow> availability, Map<List<String>, Counts> perPartition,
@@ -165,7 +165,7 @@ public final class HistoryAnalysis {
         for (Op op : workload()) {
             Partition p = partitionOf(op);
             if (p != null) {
-                groups.computeIfAbsent(List.of(String.valueOf(p.number()), op.type(), side(op)),
+                groups.computeIfAbsent(List.of(String.valueOf(p.number()), operationLabel(op), side(op)),
                         k -> new ArrayList<>()).add(op);
             }
         }

@@ -87,9 +87,7 @@ public final class ClientMain implements Callable<Integer> {
                     case "mark" -> out.println("MARKED " + workload.run(Op.MARKER, Op.WRITE, Workload.MARKER_KEY,
                             words[1], "", System.nanoTime()).result());
                     case "probe" -> {
-                        Op probe = new Workload(store, name, keys, rate, timeout.toNanos(), seed, op -> { })
-                                .run(Op.MARKER, Op.READ, Workload.MARKER_KEY, null, store.localReadMode(),
-                                        System.nanoTime());
+                        Op probe = workload.probe(Workload.MARKER_KEY, store.localReadMode());
                         out.println("PROBE " + (!probe.ok() ? "!" + probe.result()
                                 : probe.value() == null ? "-" : probe.value()));
                     }

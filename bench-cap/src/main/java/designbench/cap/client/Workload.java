@@ -96,6 +96,19 @@ public final class Workload {
 
     /** Runs one operation and records it; also used for the marker write and the final reads. */
     public Op run(String purpose, String type, String key, String value, String mode, long intended) {
+        Op op = execute(purpose, type, key, value, mode, intended);
+        if (op != null) {
+            record.accept(op);
+        }
+        return op;
+    }
+
+    /** Runs one operation without recording it: the convergence polls, which are not part of the history. */
+    public Op probe(String key, String mode) {
+        return execute(Op.MARKER, Op.READ, key, null, mode, System.nanoTime());
+    }
+
+    private Op execute(String purpose, String type, String key, String value, String mode, long intended) {
         long invoke = System.nanoTime();
         CompletableFuture<Store.Answer> future;
         Op op;
@@ -115,7 +128,6 @@ public final class Workload {
             Thread.currentThread().interrupt();
             return null;
         }
-        record.accept(op);
         return op;
     }
 }

@@ -1,5 +1,6 @@
 package designbench.cap.history;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -36,10 +37,12 @@ public record Op(String client, String purpose, String type, String key, String 
     public static final String UNAVAILABLE = "unavailable";
     public static final String ERROR = "error";
 
+    @JsonIgnore
     public boolean isWrite() {
         return WRITE.equals(type);
     }
 
+    @JsonIgnore
     public boolean isRead() {
         return READ.equals(type);
     }
