@@ -21,7 +21,15 @@ class ScenarioSuiteIT {
     void everyScenarioRunsAndWritesItsRows(@TempDir Path out) throws Exception {
         assertEquals(0, ScenarioSuite.run("proxy", "smoke", ".*", out));
         JsonNode rows = new ObjectMapper().readTree(out.resolve("proxy.json").toFile());
-        assertTrue(rows.size() >= 8 + 8 + 2 + 4 + 6 + 3 + 1, "rows: " + rows.size());
+        assertTrue(rows.size() >= 8 + 8 + 4 + 2 + 4 + 6 + 3 + 1, "rows: " + rows.size());
+        int scalingPoints = 0;
+        for (JsonNode row : rows) {
+            if (row.get("benchmark").asText().endsWith("ProxyScaling.run")
+                    && !row.get("params").get("path").asText().startsWith("nginx-")) {
+                scalingPoints++;
+            }
+        }
+        assertEquals(2 * 4, scalingPoints, "direct and designbench at the 4 headline connection counts");
         for (JsonNode row : rows) {
             if (!row.get("benchmark").asText().endsWith("FaultRecovery.run")) {
                 assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
@@ -73,7 +81,8 @@ class ScenarioSuiteIT {
             }
         }
         if (absent == 0) {
-            assertEquals(4 + 8, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs at 4 shares");
+            assertEquals(4 + 4 + 4, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs at the 2 "
+                    + "headline shares, 4 scaling points");
             String cost = Files.readString(out.resolve("proxy-configs").resolve("nginx-cost-origin0ms.conf"));
             assertTrue(cost.contains("proxy_cache off;") && cost.contains("keepalive 64;")
                     && cost.contains("access_log off;") && cost.contains("worker_processes 1;"), cost);
@@ -81,7 +90,8 @@ class ScenarioSuiteIT {
             assertTrue(cache.contains("proxy_cache designbench;") && cache.contains("proxy_cache_lock on;"), cache);
         } else {
             assertEquals(0, nginxRows);
-            assertEquals(2 + 4, absent, "one unavailable row per cost origin latency and per cache share");
+            assertEquals(2 + 2 + 4, absent, "one unavailable row per cost origin latency, per headline cache share "
+                    + "and per scaling point");
         }
     }
 

@@ -22,8 +22,8 @@ public record CapTiming(String name, List<Duration> partitions, Duration before,
     public static final Duration POLL = Duration.ofMillis(100);
 
     /** One partition, long enough for Hazelcast (3 s failure detection) to split and answer on both sides. */
-    static final CapTiming QUICK = new CapTiming("quick", List.of(Duration.ofSeconds(8)), Duration.ofSeconds(2),
-            Duration.ofSeconds(6), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    static final CapTiming QUICK = new CapTiming("quick", List.of(Duration.ofSeconds(7)), Duration.ofSeconds(1),
+            Duration.ofSeconds(5), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(30));
     /** Shorter than, about three and about seven times the failure detection: about a minute a store. */
     static final CapTiming STANDARD = new CapTiming("standard", List.of(Duration.ofSeconds(3),
             Duration.ofSeconds(10), Duration.ofSeconds(20)), Duration.ofSeconds(3), Duration.ofSeconds(8), 20, 5,

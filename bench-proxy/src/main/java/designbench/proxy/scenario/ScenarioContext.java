@@ -38,21 +38,26 @@ final class ScenarioContext {
     }
 
     /**
-     * Warm-up and measured time of each load run, the unrecorded run that warms freshly started servers, and whether
-     * sweeps are cut to their headline points (a first look, like JMH suites' quick parameter subsets).
+     * Warm-up and measured time of each load run, the unrecorded run that warms freshly started servers, whether
+     * sweeps are cut to their headline points (a first look, like JMH suites' quick parameter subsets), and the
+     * shorter warm-up and measured time of each point of a concurrency sweep (many points, each a closed loop that
+     * settles within a second).
      */
-    record Timing(Duration warmup, Duration measure, Duration serverWarmup, boolean headlinesOnly) {
+    record Timing(Duration warmup, Duration measure, Duration serverWarmup, boolean headlinesOnly,
+                  Duration sweepWarmup, Duration sweepMeasure) {
         static Timing of(String profile) {
             return switch (profile.toLowerCase(Locale.ROOT)) {
                 // "smoke" is for the build's own check that every scenario runs, not for measuring.
                 case "smoke" -> new Timing(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300),
-                        true);
-                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), true);
+                        true, Duration.ofMillis(100), Duration.ofMillis(300));
+                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), true,
+                        Duration.ofMillis(300), Duration.ofMillis(700));
                 case "thorough" -> new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                        false);
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(10));
                 // standard: 5 s measured keeps the suite's two dozen load runs per scenario within the hour the whole
                 // standard run may take on 2 cores; about 10 000 requests per run at the low loads.
-                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false);
+                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false,
+                        Duration.ofSeconds(1), Duration.ofSeconds(2));
             };
         }
     }
@@ -134,6 +139,11 @@ final class ScenarioContext {
 
     Measured maxRate(String target, UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
         return load(target, 0, timing.warmup(), timing.measure(), requests);
+    }
+
+    /** A closed-loop run over {@code connections} connections, one point of a concurrency sweep. */
+    Measured maxRateAt(String target, int connections) throws IOException, InterruptedException {
+        return load(target, 0, timing.sweepWarmup(), timing.sweepMeasure(), c -> c.withConnections(connections));
     }
 
     /** An open-loop run at {@code rate} requests per second. */

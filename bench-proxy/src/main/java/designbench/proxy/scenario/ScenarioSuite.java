@@ -37,7 +37,7 @@ public final class ScenarioSuite {
 
     static final int NOTHING_SELECTED = 3;
     private static final List<Scenario> SCENARIOS = List.of(new GeneratorCheckScenario(), new ProxyCostScenario(),
-            new CacheGainScenario(),
+            new ProxyScalingScenario(), new CacheGainScenario(),
             new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FaultScenario(),
             new FloodScenario());
 

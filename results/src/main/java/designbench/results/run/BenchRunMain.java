@@ -6,6 +6,7 @@ import designbench.contract.SuiteTables;
 import designbench.results.env.Environment;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.env.MachineId;
+import designbench.results.scale.Capacity;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.StressTestResult;
@@ -71,6 +72,13 @@ public final class BenchRunMain implements Callable<Integer> {
     @Option(names = "--index", description = "the cross-machine page; default: <root>/results/README.md")
     Path indexFile;
 
+    @Option(names = "--capacity", defaultValue = Capacity.NOTE_EXAMPLE,
+            description = "the load the capacity table sizes for, COUNT/UNIT (s, min, h, day, month, year)")
+    String capacityLoad;
+
+    @Option(names = "--capacity-peak", defaultValue = "3", description = "the load's peak over its average")
+    double capacityPeak;
+
     @Option(names = "--reindex-only", arity = "1", defaultValue = "false",
             description = "true: only regenerate the cross-machine page from the run folders (after adding runs "
                     + "from other machines, say); runs nothing")
@@ -94,6 +102,7 @@ public final class BenchRunMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DurationProfile profile = DurationProfile.named(profileName);
+        Capacity capacity = Capacity.parse(capacityLoad, capacityPeak);
         String includePattern = include.isBlank() ? ".*" : include;
         checkRegex("bench.include", includePattern);
         if (!failOnPurpose.isBlank()) {
@@ -103,7 +112,7 @@ public final class BenchRunMain implements Callable<Integer> {
         Path runs = runsDir != null ? runsDir : root.resolve("results").resolve("runs");
         Path index = indexFile != null ? indexFile : root.resolve("results").resolve("README.md");
         if (reindexOnly) {
-            ResultsIndexWriter.write(runs, index);
+            ResultsIndexWriter.write(runs, index, capacity);
             System.out.println("Machines compared: " + root.relativize(index.toAbsolutePath()));
             return 0;
         }
@@ -166,7 +175,7 @@ public final class BenchRunMain implements Callable<Integer> {
         AtomicFiles.writeString(working.resolve("summary.md"), summary);
         AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables, stressTests));
         Path published = folder.finish();
-        ResultsIndexWriter.write(runs, index);
+        ResultsIndexWriter.write(runs, index, capacity);
 
         System.out.println();
         System.out.println(summary);

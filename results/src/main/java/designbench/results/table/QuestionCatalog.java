@@ -116,6 +116,15 @@ public final class QuestionCatalog {
                             + "direct maximum, whose "
                             + "percentiles are timed from each request's intended start (no coordinated omission), so "
                             + "compare their latency columns; their rates match by design." + PROXY_NOTE),
+            new Question("proxy-scaling",
+                    "Performance or scalability: how does throughput grow with concurrent connections?",
+                    PROXY + "ProxyScaling", "path", "direct", "connections",
+                    "Closed-loop requests per second at each number of connections (1 to 256; 1, 4, 16, 64 in a "
+                            + "quick run), straight to the origin, through designbench's proxy (cache off, one "
+                            + "event-loop thread) and through nginx (cache off, one worker), the three paths run one "
+                            + "after the other at each count; each point is a shorter run than the other proxy rows "
+                            + "(1 s warm-up and 2 s measured in standard). Origin, proxy and the load generator share "
+                            + "this machine's cores, so the curve is this machine's." + PROXY_NOTE),
             new Question("proxy-cache",
                     "What does the proxy's cache buy at hit ratios of about 0, 50, 90 and 99 %?",
                     PROXY + "CacheGain", "hitPercent", "0", null,

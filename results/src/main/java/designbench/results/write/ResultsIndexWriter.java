@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.env.Environment;
+import designbench.results.scale.Capacity;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionCatalog;
 import java.io.IOException;
@@ -48,10 +49,19 @@ public final class ResultsIndexWriter {
 
     /** Writes {@code indexFile} from the runs under {@code runsDir}; folders starting with '.' are unfinished. */
     public static void write(Path runsDir, Path indexFile) throws IOException {
-        AtomicFiles.writeString(indexFile, render(runsDir, indexFile.toAbsolutePath().getParent()));
+        write(runsDir, indexFile, Capacity.parse(Capacity.NOTE_EXAMPLE, Capacity.DEFAULT_PEAK_FACTOR));
+    }
+
+    /** {@link #write(Path, Path)} with the capacity table sized for {@code capacity}. */
+    public static void write(Path runsDir, Path indexFile, Capacity capacity) throws IOException {
+        AtomicFiles.writeString(indexFile, render(runsDir, indexFile.toAbsolutePath().getParent(), capacity));
     }
 
     static String render(Path runsDir, Path indexDir) throws IOException {
+        return render(runsDir, indexDir, Capacity.parse(Capacity.NOTE_EXAMPLE, Capacity.DEFAULT_PEAK_FACTOR));
+    }
+
+    static String render(Path runsDir, Path indexDir, Capacity capacity) throws IOException {
         Map<String, List<Path>> runsByMachine = listRuns(runsDir);
         Map<String, List<Run>> loaded = new LinkedHashMap<>();
         for (Map.Entry<String, List<Path>> machine : runsByMachine.entrySet()) {
@@ -129,9 +139,83 @@ public final class ResultsIndexWriter {
                     + link(indexDir, run.folder(), run.environment().run().runId()) + " (" + profileName(run) + ")"));
             out.append(String.join(", ", links)).append(".\n");
         }
+        appendCapacity(out, loaded, indexDir, capacity);
         appendSuiteTables(out, loaded, indexDir);
         out.append("\n").append(SummaryWriter.CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
+    }
+
+    /**
+     * The capacity table: each machine's measured maximum rates of one proxy instance (the proxy-cost closed-loop
+     * maximum at origin latency 0, and the peak of the proxy-scaling sweep), in requests per second and per month,
+     * and how many instances a stated load needs at its peak.
+     */
+    private static void appendCapacity(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir,
+                                       Capacity capacity) {
+        MarkdownTable table = new MarkdownTable(List.of("machine", "measured by", "proxy", "req/s per instance",
+                "per month", "instances for the peak"));
+        List<String> sources = new ArrayList<>();
+        loaded.forEach((machine, runs) -> {
+            for (String questionId : List.of("proxy-cost", "proxy-scaling")) {
+                Run run = bestAnswering(runs, questionId);
+                if (run == null) {
+                    continue;
+                }
+                Map<String, Double> best = new LinkedHashMap<>();
+                Map<String, String> where = new LinkedHashMap<>();
+                for (CSVRecord row : run.rows()) {
+                    if (!row.get("question").equals(questionId) || !"OK".equals(row.get("status"))) {
+                        continue;
+                    }
+                    Map<String, String> params = params(row.get("params"));
+                    String path = params.getOrDefault("path", "");
+                    boolean counts = questionId.equals("proxy-cost")
+                            ? "max".equals(params.get("load")) && "0".equals(params.get("originMs"))
+                            : true;
+                    if (!counts || path.equals("direct") || path.isEmpty()) {
+                        continue;
+                    }
+                    double score = Double.parseDouble(row.get("score"));
+                    if (score > best.getOrDefault(path, 0.0)) {
+                        best.put(path, score);
+                        where.put(path, questionId.equals("proxy-cost") ? "closed loop, 32 connections"
+                                : "peak of the sweep, at " + params.get("connections") + " connections");
+                    }
+                }
+                best.forEach((path, rate) -> table.row(List.of(machine, questionId + " (" + where.get(path) + ")",
+                        path, Numbers.format(rate), Capacity.count(Capacity.perMonth(rate)),
+                        String.valueOf(capacity.instancesFor(rate)))));
+                if (!best.isEmpty()) {
+                    sources.add(machine + " " + link(indexDir, run.folder(), run.environment().run().runId())
+                            + " (" + profileName(run) + ")");
+                }
+            }
+        });
+        if (sources.isEmpty()) {
+            return;
+        }
+        out.append("\n## capacity: how many requests a month does one proxy carry, and how many does a stated load "
+                        + "need?\n\n")
+                .append(capacity.describe()).append(" (set with `-Dbench.capacity=COUNT/UNIT` and ")
+                .append("`-Dbench.capacityPeak=F`; `scripts/capacity.sh` asks the same for any load and rate). ")
+                .append("One instance is one proxy process with one event-loop thread (designbench) or one worker ")
+                .append("(nginx), so about one core busy, measured with the origin and the load generator on the ")
+                .append("same machine; its rate is the closed-loop maximum of small uncached GETs, so a real ")
+                .append("service's requests, which cost more, need more instances. A month is 30.44 days.\n\n");
+        table.appendTo(out);
+        out.append("\nFrom: ").append(String.join(", ", sources)).append(".\n");
+    }
+
+    /** A summary.csv params cell, "k=v k=v", back into its pairs. */
+    static Map<String, String> params(String cell) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : cell.trim().split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return params;
     }
 
     /** Each table of the table suites (bench-cap), per machine from its best run that has it. */

@@ -103,6 +103,7 @@ public final class SummaryWriter {
                     .append(table.question().readingNote()).append("\n\n");
             if (table.question().isScalingTable()) {
                 ScalingTable.appendTo(out, table, env.machine().logicalCores());
+                appendUsl(out, table, env.machine().logicalCores());
             } else {
                 appendFlatTable(out, table);
             }
@@ -115,6 +116,31 @@ public final class SummaryWriter {
         }
         out.append("\n").append(CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
+    }
+
+    /** The USL fits of a throughput table's series, one per row of its scaling table. */
+    private static void appendUsl(StringBuilder out, QuestionTable table, int logicalCores) {
+        String column = table.question().columnParam();
+        UslTable.Builder series = new UslTable.Builder();
+        String unit = "";
+        for (QuestionTable.Row row : table.rows()) {
+            Measurement m = row.measurement();
+            if (m.failed() || !"thrpt".equals(m.mode()) || !m.params().containsKey(column)) {
+                continue;
+            }
+            double n;
+            try {
+                n = Double.parseDouble(m.params().get(column));
+            } catch (NumberFormatException notANumber) {
+                continue;
+            }
+            Map<String, String> others = new java.util.LinkedHashMap<>(m.params());
+            others.remove(column);
+            series.add(m.shortName() + " " + String.join(" ", others.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()), n, m.score());
+            unit = m.unit();
+        }
+        UslTable.appendTo(out, series.build(), column, unit, logicalCores);
     }
 
     private static void appendFlatTable(StringBuilder out, QuestionTable table) {

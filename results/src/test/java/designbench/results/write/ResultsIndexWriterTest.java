@@ -145,6 +145,36 @@ class ResultsIndexWriterTest {
     }
 
     @Test
+    void theCapacityTableSizesTheStatedLoadFromEachProxysMaximum() throws Exception {
+        StringBuilder csv = new StringBuilder(String.join(",", SummaryWriter.CSV_INDEX_COLUMNS)).append('\n');
+        String[][] rows = {{"proxy-cost", "ProxyCost.run", "originMs=0 load=max path=designbench", "12000"},
+            {"proxy-cost", "ProxyCost.run", "originMs=0 load=max path=direct", "40000"},
+            {"proxy-cost", "ProxyCost.run", "originMs=2 load=max path=designbench", "9000"},
+            {"proxy-cost", "ProxyCost.run", "originMs=0 load=50% path=designbench", "6000"},
+            {"proxy-scaling", "ProxyScaling.run", "connections=16 path=designbench", "14000"},
+            {"proxy-scaling", "ProxyScaling.run", "connections=64 path=designbench", "13000"},
+            {"proxy-scaling", "ProxyScaling.run", "connections=64 path=nginx-1.22.1", "20000"}};
+        for (String[] r : rows) {
+            csv.append(String.join(",", r[0], "t", r[1], r[2], "thrpt", r[3], "", "req/s", "", "", "", "", "OK", ""))
+                    .append('\n');
+        }
+        writeRun("epyc-2c-24g", "2026-12-02T04-00-00Z", csv.toString(), "standard: 2 forks");
+        Path index = resultsDir.resolve("README.md");
+        ResultsIndexWriter.write(resultsDir.resolve("runs"), index,
+                designbench.results.scale.Capacity.parse("15e9/month", 3));
+        String readme = Files.readString(index);
+        assertTrue(readme.contains("## capacity: how many requests a month does one proxy carry"), readme);
+        assertTrue(readme.contains("stated load 15e9/month = 5 703 requests/s on average"), readme);
+        assertTrue(readme.contains("| epyc-2c-24g | proxy-cost (closed loop, 32 connections) | designbench | "
+                + Numbers.format(12_000) + " | 31.6 bn | 2 |"), readme);
+        assertTrue(readme.contains("| epyc-2c-24g | proxy-scaling (peak of the sweep, at 16 connections) | "
+                + "designbench | " + Numbers.format(14_000) + " | 36.8 bn | 2 |"), readme);
+        assertTrue(readme.contains("| nginx-1.22.1 | " + Numbers.format(20_000) + " | 52.6 bn | 1 |"), readme);
+        assertFalse(readme.contains("| direct |"), "the origin is not a proxy instance: " + readme);
+        assertFalse(readme.contains("9 000"), "only origin latency 0 and load=max: " + readme);
+    }
+
+    @Test
     void noRunsYetSaysHowToMakeOne() throws IOException {
         String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
         assertTrue(readme.contains("No runs yet"), readme);

@@ -1,0 +1,106 @@
+package designbench.results.write;
+
+import designbench.results.scale.UslFit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Performance or scalability, below a throughput-by-concurrency table: per series (one variant across the sweep)
+ * the Universal Scalability Law's coefficients, where throughput peaks, the goodness of fit, and the verdict in the
+ * design note's terms. A series slow already at concurrency 1 against the best series is performance-bound; one
+ * whose fitted throughput peaks inside the measured range, or whose contention caps its speed-up below it, is
+ * scalability-bound. Both can hold.
+ */
+public final class UslTable {
+    /** A series slower than this share of the best series at N=1 is performance-bound. */
+    static final double PERFORMANCE_BOUND = 0.5;
+
+    private UslTable() {
+    }
+
+    /** The points of one series, {N, X}, under its label. */
+    public static final class Series {
+        final String label;
+        final List<double[]> points = new ArrayList<>();
+
+        Series(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Collects points by series label, in order of first appearance. */
+    public static final class Builder {
+        private final Map<String, Series> series = new LinkedHashMap<>();
+
+        public Builder add(String label, double concurrency, double throughput) {
+            series.computeIfAbsent(label, Series::new).points.add(new double[] {concurrency, throughput});
+            return this;
+        }
+
+        public List<Series> build() {
+            return List.copyOf(series.values());
+        }
+    }
+
+    /** The table, with a heading naming the concurrency parameter and the unit; "" when there are no series. */
+    public static void appendTo(StringBuilder out, List<Series> series, String concurrencyName, String unit,
+                                int logicalCores) {
+        if (series.isEmpty()) {
+            return;
+        }
+        double bestAtOne = 0;
+        String bestLabel = "";
+        for (Series s : series) {
+            double atOne = atOne(s);
+            if (atOne > bestAtOne) {
+                bestAtOne = atOne;
+                bestLabel = s.label;
+            }
+        }
+        out.append("\nPerformance or scalability: the Universal Scalability Law X(N) = λN / (1 + σ(N−1) + κN(N−1)) "
+                + "fitted to each series' throughput by ").append(concurrencyName).append(" (least squares, ")
+                .append(unit).append("); σ is contention, κ coherency, N* = √((1−σ)/κ) the ").append(concurrencyName)
+                .append(" of peak throughput.");
+        if ("threads".equals(concurrencyName) && logicalCores < 8) {
+            out.append(" This machine has ").append(logicalCores).append(" cores: points beyond them measure "
+                    + "oversubscription, not parallel hardware, so read the fit as this machine's curve only.");
+        }
+        out.append("\n\n");
+        MarkdownTable table = new MarkdownTable(List.of("series", "points", "λ", "σ", "κ", "N*", "peak X", "R²",
+                "verdict"));
+        for (Series s : series) {
+            UslFit.Outcome outcome = UslFit.fit(s.points);
+            String performance = performance(s, bestAtOne, bestLabel);
+            if (!outcome.fitted()) {
+                table.row(List.of(s.label, String.valueOf(s.points.size()), "", "", "", "", "", "",
+                        outcome.refusal() + performance));
+                continue;
+            }
+            UslFit fit = outcome.fit();
+            double peak = fit.peakConcurrency();
+            table.row(List.of(s.label, String.valueOf(fit.points()), Numbers.format(fit.lambda()),
+                    UslFit.significant(fit.sigma()), UslFit.significant(fit.kappa()),
+                    Double.isInfinite(peak) ? "∞" : String.format(Locale.ROOT, "%.0f", peak),
+                    Double.isInfinite(fit.peakThroughput()) ? "∞" : Numbers.format(fit.peakThroughput()),
+                    String.format(Locale.ROOT, "%.3f", fit.rSquared()), fit.scalingVerdict() + performance));
+        }
+        table.appendTo(out);
+    }
+
+    private static double atOne(Series s) {
+        return s.points.stream().filter(p -> p[0] == 1).mapToDouble(p -> p[1]).max().orElse(Double.NaN);
+    }
+
+    private static String performance(Series s, double bestAtOne, String bestLabel) {
+        double atOne = atOne(s);
+        if (Double.isNaN(atOne) || bestAtOne <= 0 || s.label.equals(bestLabel)) {
+            return "";
+        }
+        double ratio = atOne / bestAtOne;
+        return ratio < PERFORMANCE_BOUND ? String.format(Locale.ROOT, "; performance-bound: at 1 it does %.2f× the "
+                + "best series' (%s)", ratio, bestLabel) : "";
+    }
+}
