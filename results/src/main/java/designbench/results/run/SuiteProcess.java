@@ -121,7 +121,7 @@ final class SuiteProcess {
         Path file = outDir.resolve(SuiteTables.fileName(suite));
         if ((exit != 0 && exit != 1) || !Files.exists(file)) {
             String detail = "the suite's JVM exited with status " + exit
-                    + (Files.exists(file) ? "" : " and wrote no tables") + "; see " + suite + ".log";
+                    + (Files.exists(file) ? "" : " and wrote no tables") + "; its output is in the run's console log";
             return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.FAILED, detail, 0, 0, 0, files),
                     List.of(), List.of());
         }
@@ -132,7 +132,7 @@ final class SuiteProcess {
         int unavailable = (int) firstTableRows.stream().filter(r -> r.size() > 1
                 && r.get(1).startsWith("unavailable: ")).map(r -> r.get(0)).distinct().count();
         int measured = (int) firstTableRows.stream().map(r -> r.get(0)).distinct().count() - failed - unavailable;
-        String detail = exit == 1 && failed == 0 ? "exited with status 1; see " + suite + ".log" : "";
+        String detail = exit == 1 && failed == 0 ? "exited with status 1; its output is in the run's console log" : "";
         return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
                 failed + (detail.isEmpty() ? 0 : 1), unavailable, files), List.of(), List.of(), List.of(tables));
     }

@@ -63,7 +63,8 @@ public final class UslTable {
         out.append("\nPerformance or scalability: the Universal Scalability Law X(N) = λN / (1 + σ(N−1) + κN(N−1)) "
                 + "fitted to each series' throughput by ").append(concurrencyName).append(" (least squares, ")
                 .append(unit).append("); σ is contention, κ coherency, N* = √((1−σ)/κ) the ").append(concurrencyName)
-                .append(" of peak throughput.");
+                .append(" of peak throughput (∞ when κ is 0: throughput then only levels off, and the peak shown is ")
+                .append("that level, λ/σ).");
         if ("threads".equals(concurrencyName) && logicalCores < 8) {
             out.append(" This machine has ").append(logicalCores).append(" cores: points beyond them measure "
                     + "oversubscription, not parallel hardware, so read the fit as this machine's curve only.");
