@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * Hazelcast's IMap, embedded: this JVM is one of the three cluster members (in its own network namespace) and
  * also the application that uses it, the way Hazelcast is embedded in a service. Every member keeps a copy of
  * every entry (two asynchronous backups: a write is acknowledged once the entry's owner has it) and reads its own
- * copy ({@code read-backup-data}), so each side of a partition keeps answering once it has noticed the split. When the partition heals, the smaller cluster merges into the larger with
+ * copy ({@code read-backup-data}), so each side of a partition keeps answering once it has noticed the split.
+ * When the partition heals, the smaller cluster merges into the larger with
  * {@link LatestUpdateMergePolicy}: per key, the entry updated last wins.
  * <p>
  * Failure detection and the split-brain merge are set to seconds, not Hazelcast's minutes, so that a partition of

@@ -154,7 +154,7 @@ public final class ResultsIndexWriter {
                                        Capacity capacity) {
         MarkdownTable table = new MarkdownTable(List.of("machine", "measured by", "proxy", "req/s per instance",
                 "per month", "instances for the peak"));
-        List<String> sources = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
         loaded.forEach((machine, runs) -> {
             for (String questionId : List.of("proxy-cost", "proxy-scaling")) {
                 Run run = bestAnswering(runs, questionId);
@@ -196,7 +196,8 @@ public final class ResultsIndexWriter {
         }
         out.append("\n## capacity: how many requests a month does one proxy carry, and how many does a stated load "
                         + "need?\n\n")
-                .append(capacity.describe()).append(" (set with `-Dbench.capacity=COUNT/UNIT` and ")
+                .append("Sized for a ").append(capacity.describe())
+                .append(" (set with `-Dbench.capacity=COUNT/UNIT` and ")
                 .append("`-Dbench.capacityPeak=F`; `scripts/capacity.sh` asks the same for any load and rate). ")
                 .append("One instance is one proxy process with one event-loop thread (designbench) or one worker ")
                 .append("(nginx), so about one core busy, measured with the origin and the load generator on the ")

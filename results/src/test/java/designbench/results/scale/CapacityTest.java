@@ -40,6 +40,7 @@ class CapacityTest {
     void theScriptsOutputNamesEveryAssumption() {
         String out = CapacityMain.run(new String[] {"15e9/month", "12000", "--peak", "2"});
         assertTrue(out.startsWith("stated load 15e9/month = 5 703 requests/s on average"), out);
-        assertTrue(out.contains("at 12 000 requests/s per instance (31.6 bn a month): 1 instance(s) for the peak"), out);
+        assertTrue(out.contains("at 12 000 requests/s per instance (31.6 bn a month): 1 instance(s) for the peak"),
+                out);
     }
 }
