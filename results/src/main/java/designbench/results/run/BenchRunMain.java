@@ -3,6 +3,8 @@ package designbench.results.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import designbench.contract.SuiteTables;
+import designbench.results.compare.ComparisonWriter;
+import designbench.results.compare.RunComparison;
 import designbench.results.env.Environment;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.env.MachineId;
@@ -79,6 +81,11 @@ public final class BenchRunMain implements Callable<Integer> {
     @Option(names = "--capacity-peak", defaultValue = "3", description = "the load's peak over its average")
     double capacityPeak;
 
+    @Option(names = "--compare", defaultValue = "",
+            description = "RUN_A,RUN_B: compare two committed runs (folder, MACHINE/RUN_ID or RUN_ID) instead of "
+                    + "running; writes results/comparisons/<A>__vs__<B>/comparison.md and .csv")
+    String compare;
+
     @Option(names = "--reindex-only", arity = "1", defaultValue = "false",
             description = "true: only regenerate the cross-machine page from the run folders (after adding runs "
                     + "from other machines, say); runs nothing")
@@ -111,6 +118,9 @@ public final class BenchRunMain implements Callable<Integer> {
         root = root.toAbsolutePath().normalize();
         Path runs = runsDir != null ? runsDir : root.resolve("results").resolve("runs");
         Path index = indexFile != null ? indexFile : root.resolve("results").resolve("README.md");
+        if (!compare.isBlank()) {
+            return compareRuns(runs, root.resolve("results").resolve("comparisons"));
+        }
         if (reindexOnly) {
             ResultsIndexWriter.write(runs, index, capacity);
             System.out.println("Machines compared: " + root.relativize(index.toAbsolutePath()));
@@ -189,6 +199,47 @@ public final class BenchRunMain implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** {@code --compare A,B}: runs nothing; writes the comparison of B against A. */
+    private int compareRuns(Path runs, Path comparisons) throws IOException {
+        String[] names = compare.split(",");
+        if (names.length != 2 || names[0].isBlank() || names[1].isBlank()) {
+            throw new IllegalArgumentException("bench.compare is '" + compare + "': give two runs, RUN_A,RUN_B");
+        }
+        RunComparison.Result result = RunComparison.compare(RunComparison.load(findRun(runs, names[0].trim())),
+                RunComparison.load(findRun(runs, names[1].trim())), RunComparison.DEFAULT_NOISE);
+        Path written = ComparisonWriter.write(result, comparisons);
+        System.out.println(Files.readString(written.resolve("comparison.md")));
+        System.out.println("Comparison: " + root.relativize(written.toAbsolutePath()));
+        return 0;
+    }
+
+    /** A run given as a folder, as MACHINE/RUN_ID under the runs folder, or as a RUN_ID found under one machine. */
+    static Path findRun(Path runs, String name) throws IOException {
+        Path direct = Path.of(name);
+        if (Files.isDirectory(direct) && Files.isRegularFile(direct.resolve("summary.csv"))) {
+            return direct;
+        }
+        if (Files.isDirectory(runs.resolve(name))) {
+            return runs.resolve(name);
+        }
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> machines = Files.list(runs)) {
+                for (Path machine : machines.filter(Files::isDirectory).toList()) {
+                    if (Files.isDirectory(machine.resolve(name))) {
+                        found.add(machine.resolve(name));
+                    }
+                }
+            }
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        throw new IllegalArgumentException(found.isEmpty() ? "no run folder '" + name + "' (looked for a folder, "
+                + "for MACHINE/RUN_ID and for RUN_ID under " + runs + ")"
+                : "run id '" + name + "' is on several machines: " + found + "; give MACHINE/RUN_ID");
     }
 
     private static void checkRegex(String property, String regex) {

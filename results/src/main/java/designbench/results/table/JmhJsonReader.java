@@ -48,7 +48,7 @@ public final class JmhJsonReader {
         return rows;
     }
 
-    private static Map<String, String> params(JsonNode params) {
+    static Map<String, String> params(JsonNode params) {
         Map<String, String> map = new LinkedHashMap<>();
         if (params != null) {
             Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
@@ -64,7 +64,7 @@ public final class JmhJsonReader {
      * A benchmark run in a thread sweep (see JmhSuiteMain) carries its worker-thread executor as a fork flag; its
      * thread kind and thread count become row parameters, so that each cell of the sweep is a row of its own.
      */
-    private static void addSweepParams(JsonNode result, Map<String, String> params) {
+    static void addSweepParams(JsonNode result, Map<String, String> params) {
         JsonNode jvmArgs = result.get("jvmArgs");
         if (jvmArgs == null) {
             return;

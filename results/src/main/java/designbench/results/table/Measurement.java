@@ -75,6 +75,11 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
 
     /** "ThreadStartBench.startAndJoin": class and method, without the package. */
     public String shortName() {
+        return shortName(benchmark);
+    }
+
+    /** "PingPongBench.roundTrip" for "designbench.ipc.PingPongBench.roundTrip": the name summary.csv shows. */
+    public static String shortName(String benchmark) {
         int methodDot = benchmark.lastIndexOf('.');
         return benchmark.substring(benchmark.lastIndexOf('.', methodDot - 1) + 1);
     }

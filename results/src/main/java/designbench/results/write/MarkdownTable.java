@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A GitHub-flavoured Markdown table; cells are escaped so a '|' in a reason cannot break the layout. */
-final class MarkdownTable {
+public final class MarkdownTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    MarkdownTable(List<String> header) {
+    public MarkdownTable(List<String> header) {
         this.header = List.copyOf(header);
     }
 
-    MarkdownTable row(List<String> cells) {
+    public MarkdownTable row(List<String> cells) {
         if (cells.size() != header.size()) {
             throw new IllegalArgumentException("row has " + cells.size() + " cells, header " + header.size());
         }
@@ -20,7 +20,7 @@ final class MarkdownTable {
         return this;
     }
 
-    void appendTo(StringBuilder out) {
+    public void appendTo(StringBuilder out) {
         line(out, header);
         out.append('|');
         header.forEach(h -> out.append("---|"));

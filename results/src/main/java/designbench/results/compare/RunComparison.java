@@ -1,0 +1,145 @@
+package designbench.results.compare;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.results.env.Environment;
+import designbench.results.table.RawSamples;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+
+/**
+ * Run B against run A, row by row, as benchstat compares two sets of Go benchmark results: for every row both runs
+ * measured, the change of the score, and the p-value of a two-sided Mann–Whitney U test (commons-math3) on the
+ * rows' measured iterations (or fork means, see {@link Sampled}). A row counts as changed only when p &lt; 0.05 and
+ * the change is at least the noise threshold; otherwise it reads {@code ~}. Rows with fewer than
+ * {@value #MIN_SAMPLES} samples on a side get no p-value and say so.
+ */
+public final class RunComparison {
+    public static final double ALPHA = 0.05;
+    /** Changes smaller than this are noise whatever the test says (the noise threshold). */
+    public static final double DEFAULT_NOISE = 0.02;
+    static final int MIN_SAMPLES = 4;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** A run folder and what it says about itself. */
+    public record Run(Path folder, Environment environment, Map<RawSamples.Key, CSVRecord> rows,
+                      Map<RawSamples.Key, List<double[]>> samples) {
+        public String label() {
+            return environment.machineId() + "/" + environment.run().runId();
+        }
+    }
+
+    /** One compared row. {@code p} is NaN when there were too few samples. */
+    public record Row(String question, RawSamples.Key key, String unit, boolean higherIsBetter, double a, double b,
+                      double p, Sampled samplesA, Sampled samplesB, String verdict) {
+        public double ratio() {
+            return b / a;
+        }
+    }
+
+    /** The comparison: both runs, the rows, and the geometric mean of B/A per question. */
+    public record Result(Run a, Run b, List<Row> rows, Map<String, Double> geometricMeans, double noise) {
+        public boolean sameJdk() {
+            return a.environment().jvm().runtimeVersion().equals(b.environment().jvm().runtimeVersion());
+        }
+
+        public boolean sameMachine() {
+            return a.environment().machineId().equals(b.environment().machineId());
+        }
+    }
+
+    private RunComparison() {
+    }
+
+    public static Result compare(Run a, Run b, double noise) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (Map.Entry<RawSamples.Key, CSVRecord> entry : a.rows().entrySet()) {
+            CSVRecord ra = entry.getValue();
+            CSVRecord rb = b.rows().get(entry.getKey());
+            if (rb == null || !"OK".equals(ra.get("status")) || !"OK".equals(rb.get("status"))
+                    || !ra.get("unit").equals(rb.get("unit"))) {
+                continue;
+            }
+            double sa = Double.parseDouble(ra.get("score"));
+            double sb = Double.parseDouble(rb.get("score"));
+            if (!(sa > 0) || !(sb > 0)) {
+                continue;
+            }
+            boolean higher = "thrpt".equals(entry.getKey().mode());
+            Sampled xa = Sampled.of(a.samples().getOrDefault(entry.getKey(), List.of()));
+            Sampled xb = Sampled.of(b.samples().getOrDefault(entry.getKey(), List.of()));
+            double p = Double.NaN;
+            String verdict;
+            if (xa.n() < MIN_SAMPLES || xb.n() < MIN_SAMPLES) {
+                verdict = "too few samples";
+            } else {
+                p = new MannWhitneyUTest().mannWhitneyUTest(xa.values(), xb.values());
+                verdict = verdict(sa, sb, p, higher, noise);
+            }
+            rows.add(new Row(ra.get("question"), entry.getKey(), ra.get("unit"), higher, sa, sb, p, xa, xb, verdict));
+            ratios.computeIfAbsent(ra.get("question"), q -> new ArrayList<>()).add(sb / sa);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(a.label() + " and " + b.label() + " have no measured row in common: "
+                    + "nothing to compare");
+        }
+        Map<String, Double> geometric = new LinkedHashMap<>();
+        ratios.forEach((q, list) -> geometric.put(q,
+                Math.exp(list.stream().mapToDouble(Math::log).average().orElse(0))));
+        return new Result(a, b, rows, geometric, noise);
+    }
+
+    /** "~" (no clear change), "better" or "worse", by the test and the noise threshold. */
+    static String verdict(double a, double b, double p, boolean higherIsBetter, double noise) {
+        double change = (b - a) / a;
+        if (Double.isNaN(p) || p >= ALPHA || Math.abs(change) < noise) {
+            return "~";
+        }
+        return (change > 0) == higherIsBetter ? "better" : "worse";
+    }
+
+    /** Loads a finished run folder: its environment, its summary.csv rows and its JMH files' iterations. */
+    public static Run load(Path folder) throws IOException {
+        if (!Files.isRegularFile(folder.resolve("summary.csv")) || !Files.isRegularFile(
+                folder.resolve("environment.json"))) {
+            throw new IllegalArgumentException(folder + " is not a finished run folder (no summary.csv and "
+                    + "environment.json)");
+        }
+        Environment env = JSON.readValue(folder.resolve("environment.json").toFile(), Environment.class);
+        Map<RawSamples.Key, CSVRecord> rows = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(folder.resolve("summary.csv"), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            for (CSVRecord row : parser.getRecords()) {
+                rows.putIfAbsent(new RawSamples.Key(row.get("benchmark"), row.get("mode"), row.get("params")), row);
+            }
+        }
+        Map<RawSamples.Key, List<double[]>> samples = new LinkedHashMap<>();
+        Set<String> notJmh = Set.of("environment.json");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json") && !notJmh.contains(name) && !name.endsWith("-failures.json")
+                        && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
+                    samples.putAll(RawSamples.read(file));
+                }
+            }
+        }
+        return new Run(folder, env, rows, samples);
+    }
+}

@@ -1,0 +1,54 @@
+package designbench.results.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The measured iterations behind each row of a JMH JSON file ({@code primaryMetric.rawData}: one list of iteration
+ * scores per fork), keyed as summary.csv names its rows, for tests of significance between runs.
+ */
+public final class RawSamples {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The row's key as summary.csv names it: short benchmark name, mode and the params cell. */
+    public record Key(String benchmark, String mode, String params) {
+    }
+
+    private RawSamples() {
+    }
+
+    /** Per row, its iterations fork by fork; a result without rawData (a scenario row) has none. */
+    public static Map<Key, List<double[]>> read(Path jmhJson) throws IOException {
+        JsonNode root = JSON.readTree(jmhJson.toFile());
+        if (root == null || !root.isArray()) {
+            throw new IOException(jmhJson + " is not a JMH JSON result (expected an array)");
+        }
+        Map<Key, List<double[]>> samples = new LinkedHashMap<>();
+        for (JsonNode result : root) {
+            Map<String, String> params = JmhJsonReader.params(result.get("params"));
+            JmhJsonReader.addSweepParams(result, params);
+            String label = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(" "));
+            List<double[]> forks = new ArrayList<>();
+            for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
+                double[] iterations = new double[fork.size()];
+                for (int i = 0; i < fork.size(); i++) {
+                    iterations[i] = fork.get(i).asDouble();
+                }
+                if (iterations.length > 0) {
+                    forks.add(iterations);
+                }
+            }
+            samples.put(new Key(Measurement.shortName(result.path("benchmark").asText()), result.path("mode").asText(),
+                    label), forks);
+        }
+        return samples;
+    }
+}
