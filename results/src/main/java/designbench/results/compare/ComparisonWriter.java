@@ -1,6 +1,7 @@
 package designbench.results.compare;
 
 import designbench.results.env.Environment;
+import designbench.results.table.Sampled;
 import designbench.results.write.AtomicFiles;
 import designbench.results.write.MarkdownTable;
 import designbench.results.write.Numbers;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.results.env.Environment;
 import designbench.results.table.RawSamples;
+import designbench.results.table.Sampled;
+import designbench.results.table.Significance;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
  * Run B against run A, row by row, as benchstat compares two sets of Go benchmark results: for every row both runs
@@ -28,10 +29,10 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * {@value #MIN_SAMPLES} samples on a side get no p-value and say so.
  */
 public final class RunComparison {
-    public static final double ALPHA = 0.05;
+    public static final double ALPHA = Significance.ALPHA;
     /** Changes smaller than this are noise whatever the test says (the noise threshold). */
-    public static final double DEFAULT_NOISE = 0.02;
-    static final int MIN_SAMPLES = 4;
+    public static final double DEFAULT_NOISE = Significance.NOISE;
+    static final int MIN_SAMPLES = Significance.MIN_SAMPLES;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -85,10 +86,10 @@ public final class RunComparison {
             Sampled xb = Sampled.of(b.samples().getOrDefault(entry.getKey(), List.of()));
             double p = Double.NaN;
             String verdict;
-            if (xa.n() < MIN_SAMPLES || xb.n() < MIN_SAMPLES) {
+            if (!Significance.testable(xa, xb)) {
                 verdict = "too few samples";
             } else {
-                p = new MannWhitneyUTest().mannWhitneyUTest(xa.values(), xb.values());
+                p = Significance.pValue(xa, xb);
                 verdict = verdict(sa, sb, p, higher, noise);
             }
             rows.add(new Row(ra.get("question"), entry.getKey(), ra.get("unit"), higher, sa, sb, p, xa, xb, verdict));
@@ -106,11 +107,10 @@ public final class RunComparison {
 
     /** "~" (no clear change), "better" or "worse", by the test and the noise threshold. */
     static String verdict(double a, double b, double p, boolean higherIsBetter, double noise) {
-        double change = (b - a) / a;
-        if (Double.isNaN(p) || p >= ALPHA || Math.abs(change) < noise) {
+        if (!Significance.clear(a, b, p, noise)) {
             return "~";
         }
-        return (change > 0) == higherIsBetter ? "better" : "worse";
+        return (b > a) == higherIsBetter ? "better" : "worse";
     }
 
     /** Loads a finished run folder: its environment, its summary.csv rows and its JMH files' iterations. */

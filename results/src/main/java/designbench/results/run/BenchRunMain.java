@@ -11,6 +11,7 @@ import designbench.results.env.MachineId;
 import designbench.results.scale.Capacity;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.RawSamples;
 import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import designbench.results.table.SummaryBuilder;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -159,6 +161,7 @@ public final class BenchRunMain implements Callable<Integer> {
         List<Measurement> measurements = new ArrayList<>();
         List<StressTestResult> stressTests = new ArrayList<>();
         List<SuiteTables> suiteTables = new ArrayList<>();
+        Map<RawSamples.Key, List<double[]>> samples = new java.util.LinkedHashMap<>();
         for (int i = 0; i < suiteList.size(); i++) {
             Suite suite = suiteList.get(i);
             System.out.printf("== suite %s (%d of %d) ==%n", suite.name(), i + 1, suiteList.size());
@@ -168,6 +171,7 @@ public final class BenchRunMain implements Callable<Integer> {
             measurements.addAll(result.measurements());
             stressTests.addAll(result.stressTests());
             suiteTables.addAll(result.tables());
+            samples.putAll(result.samples());
         }
         if (outcomes.stream().allMatch(o -> o.status() == SuiteOutcome.Status.SKIPPED)) {
             deleteEmptyStaging(folder.workingDir());
@@ -177,7 +181,7 @@ public final class BenchRunMain implements Callable<Integer> {
         }
 
         Environment finished = environment.endedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        List<QuestionTable> tables = SummaryBuilder.build(measurements);
+        List<QuestionTable> tables = SummaryBuilder.build(measurements, samples);
         Path working = folder.workingDir();
         AtomicFiles.writeString(working.resolve("environment.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));

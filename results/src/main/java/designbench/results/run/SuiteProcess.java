@@ -9,6 +9,7 @@ import designbench.results.table.FailureLog;
 import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
+import designbench.results.table.RawSamples;
 import designbench.results.table.StressResultLog;
 import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,9 +34,9 @@ import java.util.stream.Stream;
 final class SuiteProcess {
     /** What one suite produced: its outcome for the suites table, and its rows for the question tables. */
     record Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests,
-                  List<SuiteTables> tables) {
+                  List<SuiteTables> tables, Map<RawSamples.Key, List<double[]>> samples) {
         Result(SuiteOutcome outcome, List<Measurement> measurements, List<StressTestResult> stressTests) {
-            this(outcome, measurements, stressTests, List.of());
+            this(outcome, measurements, stressTests, List.of(), Map.of());
         }
     }
 
@@ -110,7 +112,8 @@ final class SuiteProcess {
         failures.forEach(failure -> measurements.add(Measurement.failed(failure)));
         int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
         return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
-                failures.size() - unavailable, unavailable, files), measurements, List.of());
+                failures.size() - unavailable, unavailable, files), measurements, List.of(), List.of(),
+                RawSamples.read(outDir.resolve(suite + ".json")));
     }
 
     /**
@@ -134,7 +137,8 @@ final class SuiteProcess {
         int measured = (int) firstTableRows.stream().map(r -> r.get(0)).distinct().count() - failed - unavailable;
         String detail = exit == 1 && failed == 0 ? "exited with status 1; its output is in the run's console log" : "";
         return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
-                failed + (detail.isEmpty() ? 0 : 1), unavailable, files), List.of(), List.of(), List.of(tables));
+                failed + (detail.isEmpty() ? 0 : 1), unavailable, files), List.of(), List.of(), List.of(tables),
+                Map.of());
     }
 
     /** Starts the child, copies its output line by line to ours, and waits for it. */

@@ -13,11 +13,18 @@ public record QuestionTable(Question question, List<Row> rows) {
     /**
      * @param measurement  the score or failure
      * @param ratio        score divided by the baseline row's score; null without a measured baseline
-     * @param clearlyDiffers false when the two 99.9% confidence intervals overlap, null when unknown
+     * @param clearlyDiffers false when a Mann-Whitney test finds no clear difference from the baseline (see
+     *                       {@link Significance}), null when it cannot tell
      * @param referenceRatio score divided by the reference row's score (see {@link Question#referenceByValue()});
      *                       null without a measured reference
+     * @param untested       true when the row has a baseline to compare with but too few samples for the test
      */
-    public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio) {
+    public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio,
+                      boolean untested) {
+        /** A row whose difference from its baseline was tested, or that has none to test. */
+        public Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio) {
+            this(measurement, ratio, clearlyDiffers, referenceRatio, false);
+        }
     }
 
     /** "lower is better" or "higher is better", from the rows' JMH mode. */

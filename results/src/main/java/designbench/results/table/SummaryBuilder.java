@@ -12,8 +12,18 @@ public final class SummaryBuilder {
     private SummaryBuilder() {
     }
 
-    /** One table per question, in catalog order; rows keep the order they were given in. */
+    /** {@link #build(List, Map)} without samples: no row's difference from its baseline is judged. */
     public static List<QuestionTable> build(List<Measurement> measurements) {
+        return build(measurements, Map.of());
+    }
+
+    /**
+     * One table per question, in catalog order; rows keep the order they were given in. {@code samples} holds the
+     * measured iterations of each row (as {@link RawSamples} reads them), which decide whether a row differs
+     * clearly from its baseline.
+     */
+    public static List<QuestionTable> build(List<Measurement> measurements,
+                                            Map<RawSamples.Key, List<double[]>> samples) {
         Map<Question, List<Measurement>> byQuestion = new LinkedHashMap<>();
         for (Measurement measurement : measurements) {
             byQuestion.computeIfAbsent(QuestionCatalog.forBenchmark(measurement.benchmark()), q -> new ArrayList<>())
@@ -27,8 +37,10 @@ public final class SummaryBuilder {
             for (Measurement row : rows) {
                 Measurement baseline = findBaseline(question, row, rows);
                 Measurement reference = findReference(question, row, rows);
-                tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), clearlyDiffers(row, baseline),
-                        ratio(row, reference)));
+                Boolean differs = clearlyDiffers(row, baseline, samples);
+                boolean untested = differs == null && baseline != null && baseline != row && !row.failed();
+                tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), differs, ratio(row, reference),
+                        untested));
             }
             tables.add(new QuestionTable(question, tableRows));
         }
@@ -76,12 +88,24 @@ public final class SummaryBuilder {
         return row.score() / baseline.score();
     }
 
-    /** Like benchstat's "~": two scores whose 99.9% confidence intervals overlap are not clearly different. */
-    private static Boolean clearlyDiffers(Measurement row, Measurement baseline) {
-        if (baseline == null || row.failed() || baseline == row
-                || Double.isNaN(row.error()) || Double.isNaN(baseline.error())) {
+    /**
+     * Like benchstat's "~": false when a Mann-Whitney test on the two rows' iterations (or fork means) finds no
+     * clear difference ({@link Significance}); null when it cannot tell (a row without enough samples).
+     */
+    private static Boolean clearlyDiffers(Measurement row, Measurement baseline,
+                                          Map<RawSamples.Key, List<double[]>> samples) {
+        if (baseline == null || row.failed() || baseline == row) {
             return null;
         }
-        return Math.abs(row.score() - baseline.score()) > row.error() + baseline.error();
+        Sampled a = Sampled.of(samples.getOrDefault(key(baseline), List.of()));
+        Sampled b = Sampled.of(samples.getOrDefault(key(row), List.of()));
+        if (!Significance.testable(a, b)) {
+            return null;
+        }
+        return Significance.clear(baseline.score(), row.score(), Significance.pValue(a, b), Significance.NOISE);
+    }
+
+    private static RawSamples.Key key(Measurement m) {
+        return new RawSamples.Key(m.shortName(), m.mode(), m.paramsLabel());
     }
 }

@@ -141,7 +141,9 @@ public final class ResultsIndexWriter {
         }
         appendCapacity(out, loaded, indexDir, capacity);
         appendSuiteTables(out, loaded, indexDir);
-        out.append("\n").append(SummaryWriter.CLEARLY_DIFFERS_LEGEND).append("\n");
+        out.append("\n").append(SummaryWriter.CLEARLY_DIFFERS_LEGEND).append(" Runs made before 2026-12-02T04-40Z ")
+                .append("marked `~` where the two rows' 99.9% confidence intervals overlapped, and had no `?`; ")
+                .append("each run's summary.md states the rule it used.\n");
         return out.toString();
     }
 
@@ -392,7 +394,8 @@ public final class ResultsIndexWriter {
         String error = row.get("error").isEmpty() ? "n/a" : Numbers.format(Double.parseDouble(row.get("error")));
         String ratio = row.get("ratio_to_baseline").isEmpty() ? ""
                 : " (" + Numbers.ratio(Double.parseDouble(row.get("ratio_to_baseline")))
-                        + ("false".equals(row.get("clearly_differs")) ? " ~" : "") + ")";
+                        + ("false".equals(row.get("clearly_differs")) ? " ~"
+                        : SummaryWriter.UNTESTED.equals(row.get("clearly_differs")) ? " ?" : "") + ")";
         return score + " ± " + error + ratio + latencies(row);
     }
 

@@ -38,8 +38,13 @@ public final class SummaryWriter {
             "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples", "offered_per_s",
             "errors", "hit_ratio", "ratio_to_reference", "reference")).toList();
 
-    static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: this row's and the baseline's 99.9% confidence "
-            + "intervals overlap, so the difference is not clear at this run length (as benchstat's `~`).";
+    static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: no clear difference from the baseline, as "
+            + "benchstat's `~`: a two-sided Mann-Whitney U test on the two rows' measured iterations (or on their "
+            + "fork means, when the forks differ more than the iterations inside them) gives p >= 0.05, or the "
+            + "scores differ by less than 2 %. `?`: not tested, fewer than 4 samples on a side (a quick run's rows, "
+            + "or a proxy scenario row, which is one load run). A ratio with neither differs clearly.";
+    /** summary.csv's clearly_differs value for a row that could not be tested. */
+    public static final String UNTESTED = "untested";
 
     /** Column headings of the secondary metrics, in {@link Measurement#SCENARIO_METRICS} order. */
     private static final Map<String, String> SECONDARY_HEADERS = Map.of("offered", "offered req/s", "errors",
@@ -234,7 +239,7 @@ public final class SummaryWriter {
                     record.add(row.ratio() == null ? "" : row.ratio());
                     record.add(table.question().baselineLabel());
                     record.add(m.failed() ? "" : m.higherIsBetter() ? "higher" : "lower");
-                    record.add(row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
+                    record.add(row.untested() ? UNTESTED : row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
                     record.add(m.status());
                     record.add(m.failed() ? m.failureReason() : "");
                     double megabytes = table.question().megabytesPerSecond(m);
@@ -275,7 +280,8 @@ public final class SummaryWriter {
         if (row.ratio() == null) {
             return "n/a";
         }
-        return Numbers.ratio(row.ratio()) + (Boolean.FALSE.equals(row.clearlyDiffers()) ? " ~" : "");
+        return Numbers.ratio(row.ratio()) + (Boolean.FALSE.equals(row.clearlyDiffers()) ? " ~"
+                : row.untested() ? " ?" : "");
     }
 
     static String describeMachine(Environment.Machine m) {

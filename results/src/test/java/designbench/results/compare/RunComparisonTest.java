@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import designbench.results.env.Environment;
 import designbench.results.table.JmhJsonReader;
+import designbench.results.table.Sampled;
 import designbench.results.table.SummaryBuilder;
 import designbench.results.write.SummaryWriter;
 import java.io.IOException;

@@ -42,27 +42,42 @@ class SummaryBuilderTest {
         assertEquals("lower is better", table.direction());
     }
 
-    @Test
-    void overlappingConfidenceIntervalsAreNotAClearDifference() {
-        List<QuestionTable> tables = SummaryBuilder.build(List.of(
-                avgt(START, params("threadKind", "PLATFORM"), 100, 10),
-                avgt(START, params("threadKind", "VIRTUAL"), 85, 6)));
-        QuestionTable.Row virtual = tables.get(0).rows().get(1);
-        assertFalse(virtual.clearlyDiffers());
-
-        tables = SummaryBuilder.build(List.of(
-                avgt(START, params("threadKind", "PLATFORM"), 100, 10),
-                avgt(START, params("threadKind", "VIRTUAL"), 20, 6)));
-        assertTrue(tables.get(0).rows().get(1).clearlyDiffers());
+    /** The rows' iterations, keyed as RawSamples keys them. */
+    private static java.util.Map<RawSamples.Key, List<double[]>> samples(Measurement a, double[] as, Measurement b,
+                                                                          double[] bs) {
+        return java.util.Map.of(new RawSamples.Key(a.shortName(), a.mode(), a.paramsLabel()), List.of(as),
+                new RawSamples.Key(b.shortName(), b.mode(), b.paramsLabel()), List.of(bs));
     }
 
     @Test
-    void unknownErrorLeavesTheDifferenceUnjudged() {
-        List<QuestionTable> tables = SummaryBuilder.build(List.of(
-                avgt(START, params("threadKind", "PLATFORM"), 100, Double.NaN),
-                avgt(START, params("threadKind", "VIRTUAL"), 20, 1)));
+    void aDifferenceIsClearOnlyWhenTheTestFindsItAndItExceedsTheNoise() {
+        Measurement platform = avgt(START, params("threadKind", "PLATFORM"), 100, 10);
+        Measurement virtual = avgt(START, params("threadKind", "VIRTUAL"), 85, 6);
+        double[] around100 = {100, 101, 99, 100.5, 99.5};
+        QuestionTable.Row clear = SummaryBuilder.build(List.of(platform, virtual), samples(platform, around100,
+                virtual, new double[] {85, 86, 84, 85.5, 84.5})).get(0).rows().get(1);
+        assertTrue(clear.clearlyDiffers(), "every iteration 15 % apart: p 0.009");
+
+        Measurement same = avgt(START, params("threadKind", "VIRTUAL"), 100, 6);
+        assertFalse(SummaryBuilder.build(List.of(platform, same), samples(platform, around100, same,
+                new double[] {99.8, 100.7, 99.2, 100.1, 100.3})).get(0).rows().get(1).clearlyDiffers());
+
+        Measurement slightly = avgt(START, params("threadKind", "VIRTUAL"), 101, 6);
+        assertFalse(SummaryBuilder.build(List.of(platform, slightly), samples(platform, around100, slightly,
+                        new double[] {101.6, 101.7, 101.8, 101.9, 102})).get(0).rows().get(1).clearlyDiffers(),
+                "significant, but about 1 %: below the noise threshold");
+    }
+
+    @Test
+    void tooFewSamplesLeaveTheDifferenceUnjudged() {
+        Measurement platform = avgt(START, params("threadKind", "PLATFORM"), 100, Double.NaN);
+        Measurement virtual = avgt(START, params("threadKind", "VIRTUAL"), 20, 1);
+        List<QuestionTable> tables = SummaryBuilder.build(List.of(platform, virtual), samples(platform,
+                new double[] {100}, virtual, new double[] {20, 21, 19, 20}));
         assertNull(tables.get(0).rows().get(1).clearlyDiffers());
         assertEquals(0.2, tables.get(0).rows().get(1).ratio(), 1e-9);
+        assertNull(SummaryBuilder.build(List.of(platform, virtual)).get(0).rows().get(1).clearlyDiffers(),
+                "no samples at all");
     }
 
     @Test

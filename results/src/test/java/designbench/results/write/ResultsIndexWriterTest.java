@@ -60,7 +60,7 @@ class ResultsIndexWriterTest {
                 + "| 165 ± 209 (1.00) |"), readme);
         assertFalse(readme.contains("999"), "the older run of a machine must not be shown: " + readme);
         assertTrue(readme.contains("| PinningBench.burst | blockMillis=1 lock=SYNCHRONIZED taskCount=100 | ms/op "
-                + "| 1.29 ± 0.169 (0.97 ~) | 7.00 ± 0.169 (0.97 ~) |"), "xeon's newest run answers pinning: " + readme);
+                + "| 1.29 ± 0.169 (0.97 ?) | 7.00 ± 0.169 (0.97 ?) |"), "xeon's newest run answers pinning: " + readme);
         assertTrue(readme.contains("From: epyc-2c-24g [2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/"
                 + "summary.md) (quick), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
                 "a partial newer run must not hide the older answer to another question: " + readme);

@@ -9,6 +9,7 @@ import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.RawSamples;
 import designbench.results.table.SuiteOutcome;
 import designbench.results.table.SummaryBuilder;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class SummaryWriterGoldenTest {
         rows.add(Measurement.failed(new BenchmarkFailure(
                 "designbench.threads.virtual.HandoffBench.roundTrip", params,
                 "java.lang.IllegalStateException: hand-off lost tokens | saw 3 of 1000", false)));
-        return SummaryBuilder.build(rows);
+        return SummaryBuilder.build(rows, RawSamples.read(golden("threads.json")));
     }
 
     /**
@@ -58,7 +59,7 @@ class SummaryWriterGoldenTest {
         List<Measurement> rows = new ArrayList<>(HistogramLogs.attach(JmhJsonReader.read(golden("ipc.json")),
                 HistogramLogs.read(golden("ipc-histograms"))));
         FailureLog.read(golden("ipc-failures.json")).forEach(failure -> rows.add(Measurement.failed(failure)));
-        return SummaryBuilder.build(rows);
+        return SummaryBuilder.build(rows, RawSamples.read(golden("ipc.json")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package designbench.results.compare;
+package designbench.results.table;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -12,9 +12,9 @@ import java.util.List;
  * @param values the samples
  * @param unit   "iterations" or "forks"
  */
-record Sampled(double[] values, String unit) {
+public record Sampled(double[] values, String unit) {
 
-    static Sampled of(List<double[]> forks) {
+    public static Sampled of(List<double[]> forks) {
         double[] all = forks.stream().flatMapToDouble(Arrays::stream).toArray();
         if (forks.size() < 2) {
             return new Sampled(all, "iterations");
@@ -43,7 +43,7 @@ record Sampled(double[] values, String unit) {
         return Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
     }
 
-    int n() {
+    public int n() {
         return values.length;
     }
 }
