@@ -4,8 +4,8 @@
 # package's own service is kept from starting (apt-install-quiet.sh), so nothing listens on port 2379 afterwards.
 set -euo pipefail
 if command -v etcd >/dev/null 2>&1; then
-    etcd --version | head -1
+    etcd --version | sed -n 1p  # sed reads all of it: head would close the pipe early (SIGPIPE under pipefail)
     exit 0
 fi
 bash "$(dirname "$0")/apt-install-quiet.sh" etcd-server iproute2
-etcd --version | head -1
+etcd --version | sed -n 1p
