@@ -254,12 +254,8 @@ public final class CapTables {
     }
 
     private static String sideLabel(HistoryAnalysis.Result r, Op op) {
-        for (HistoryAnalysis.Partition p : r.partitions()) {
-            if (op.invoke() >= p.start() && op.invoke() < p.heal()) {
-                return (p.isolated().equals(op.client()) ? "minority" : "majority") + " of partition " + p.number();
-            }
-        }
-        return "connected";
+        HistoryAnalysis.Partition p = HistoryAnalysis.partitionOf(r.partitions(), op);
+        return p == null ? "connected" : HistoryAnalysis.side(p, op) + " of partition " + p.number();
     }
 
     private static String valueText(String value) {

@@ -119,6 +119,11 @@ public final class HistoryAnalysis {
 
     /** The partition during which {@code op} was issued, or null when it was issued connected. */
     Partition partitionOf(Op op) {
+        return partitionOf(partitions, op);
+    }
+
+    /** Of {@code partitions}, the one during which {@code op} was issued, or null. */
+    public static Partition partitionOf(List<Partition> partitions, Op op) {
         for (Partition p : partitions) {
             if (op.invoke() >= p.start() && op.invoke() < p.heal()) {
                 return p;
@@ -136,7 +141,11 @@ public final class HistoryAnalysis {
     }
 
     String side(Op op) {
-        Partition p = partitionOf(op);
+        return side(partitionOf(op), op);
+    }
+
+    /** minority or majority for an operation issued during partition {@code p}; all when {@code p} is null. */
+    public static String side(Partition p, Op op) {
         return p == null ? ALL : p.isolated().equals(op.client()) ? MINORITY : MAJORITY;
     }
 

@@ -78,7 +78,7 @@ public final class RegisterChecker {
         BitSet placed = new BitSet(n);
         String state = null;
         Set<Memo> tried = new HashSet<>();
-        Deque<int[]> stack = new ArrayDeque<>(); // {callPosition}, with the state before it in states
+        Deque<Integer> stack = new ArrayDeque<>(); // call positions placed, with the state before each in states
         Deque<String> states = new ArrayDeque<>();
         int deepest = -1;
         Op deepestUnplaced = null;
@@ -99,7 +99,7 @@ public final class RegisterChecker {
                     BitSet with = (BitSet) placed.clone();
                     with.set(event / 2);
                     if (tried.add(new Memo(with, after))) {
-                        stack.push(new int[] {position});
+                        stack.push(position);
                         states.push(state == null ? NULL : state);
                         placed = with;
                         state = after;
@@ -119,14 +119,14 @@ public final class RegisterChecker {
                 if (stack.isEmpty()) {
                     return new Result(Verdict.NOT_LINEARIZABLE, n, deepestUnplaced, deepestLast);
                 }
-                int callPosition = stack.pop()[0];
+                int callPosition = stack.pop();
                 String before = states.pop();
                 state = NULL.equals(before) ? null : before;
                 int undone = kind[callPosition] / 2;
                 placed = (BitSet) placed.clone();
                 placed.clear(undone);
                 unlift(callPosition, positionOf[kind[callPosition] + 1], next, prev);
-                lastPlaced = stack.isEmpty() ? null : ops.get(kind[stack.peek()[0]] / 2);
+                lastPlaced = stack.isEmpty() ? null : ops.get(kind[stack.peek()] / 2);
                 position = next[callPosition];
             }
         }

@@ -105,10 +105,7 @@ public final class ClientMain implements Callable<Integer> {
                     default -> out.println("ERROR unknown command '" + line + "'");
                 }
             }
-            synchronized (history) {
-                history.flush();
-            }
-        }
+        } // closing the history flushes it
         return 0;
     }
 

@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Writes a comparison as {@code comparison.md} (for people) and {@code comparison.csv} (every row, with both runs
@@ -46,12 +45,12 @@ public final class ComparisonWriter {
             AtomicFiles.writeString(staging.resolve("comparison.md"), markdown(result, comparisonsDir));
             AtomicFiles.writeString(staging.resolve("comparison.csv"), csv(result));
             if (Files.exists(target)) {
-                deleteTree(target); // the same two runs compared again: same inputs, a new rendering
+                FileUtils.deleteDirectory(target.toFile()); // the same two runs compared again: same inputs, a new rendering
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(staging)) {
-                deleteTree(staging);
+                FileUtils.deleteDirectory(staging.toFile());
             }
         }
         return target;
@@ -164,13 +163,5 @@ public final class ComparisonWriter {
         Path from = comparisonsDir.toAbsolutePath().resolve("x");
         String relative = from.relativize(run.folder().toAbsolutePath()).toString().replace('\\', '/');
         return "[" + run.label() + "](" + relative + "/summary.md)";
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,24 +1,19 @@
 package designbench.results.compare;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.results.env.Environment;
+import designbench.results.table.Measurement;
 import designbench.results.table.RawSamples;
 import designbench.results.table.Sampled;
 import designbench.results.table.Significance;
+import designbench.results.write.ResultsIndexWriter;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -33,8 +28,6 @@ public final class RunComparison {
     /** Changes smaller than this are noise whatever the test says (the noise threshold). */
     public static final double DEFAULT_NOISE = Significance.NOISE;
     static final int MIN_SAMPLES = Significance.MIN_SAMPLES;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A run folder and what it says about itself. */
     public record Run(Path folder, Environment environment, Map<RawSamples.Key, CSVRecord> rows,
@@ -81,7 +74,7 @@ public final class RunComparison {
             if (!(sa > 0) || !(sb > 0)) {
                 continue;
             }
-            boolean higher = "thrpt".equals(entry.getKey().mode());
+            boolean higher = Measurement.higherIsBetter(entry.getKey().mode());
             Sampled xa = Sampled.of(a.samples().getOrDefault(entry.getKey(), List.of()));
             Sampled xb = Sampled.of(b.samples().getOrDefault(entry.getKey(), List.of()));
             double p = Double.NaN;
@@ -120,21 +113,16 @@ public final class RunComparison {
             throw new IllegalArgumentException(folder + " is not a finished run folder (no summary.csv and "
                     + "environment.json)");
         }
-        Environment env = JSON.readValue(folder.resolve("environment.json").toFile(), Environment.class);
+        Environment env = ResultsIndexWriter.readEnvironment(folder);
         Map<RawSamples.Key, CSVRecord> rows = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = Files.newBufferedReader(folder.resolve("summary.csv"), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord row : parser.getRecords()) {
-                rows.putIfAbsent(new RawSamples.Key(row.get("benchmark"), row.get("mode"), row.get("params")), row);
-            }
+        for (CSVRecord row : ResultsIndexWriter.readSummaryRows(folder)) {
+            rows.putIfAbsent(new RawSamples.Key(row.get("benchmark"), row.get("mode"), row.get("params")), row);
         }
         Map<RawSamples.Key, List<double[]>> samples = new LinkedHashMap<>();
-        Set<String> notJmh = Set.of("environment.json");
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") && !notJmh.contains(name) && !name.endsWith("-failures.json")
+                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith("-failures.json")
                         && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
                     samples.putAll(RawSamples.read(file));
                 }

@@ -26,13 +26,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -174,7 +174,7 @@ public final class BenchRunMain implements Callable<Integer> {
             samples.putAll(result.samples());
         }
         if (outcomes.stream().allMatch(o -> o.status() == SuiteOutcome.Status.SKIPPED)) {
-            deleteEmptyStaging(folder.workingDir());
+            FileUtils.deleteDirectory(folder.workingDir().toFile()); // it holds at most the suites' empty outputs
             System.err.println("no benchmark in any suite matches bench.include '" + includePattern
                     + "': nothing was run and no run folder was written");
             return 2;
@@ -251,15 +251,6 @@ public final class BenchRunMain implements Callable<Integer> {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(property + " is not a valid regular expression: " + e.getMessage());
-        }
-    }
-
-    /** Removes the staging folder of a run that ran nothing; it holds at most the suites' empty outputs. */
-    private static void deleteEmptyStaging(Path staging) throws IOException {
-        try (Stream<Path> files = Files.walk(staging)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

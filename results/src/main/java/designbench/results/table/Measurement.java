@@ -86,12 +86,22 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
 
     /** "threadKind=VIRTUAL taskCount=100", or "" without parameters. */
     public String paramsLabel() {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+        return paramsLabelWithout(null);
+    }
+
+    /** {@link #paramsLabel()} without parameter {@code name}: the series a scaling table's row stands for. */
+    public String paramsLabelWithout(String name) {
+        return params.entrySet().stream().filter(e -> !e.getKey().equals(name))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     /** Whether higher scores are better for this mode: only throughput counts up. */
     public boolean higherIsBetter() {
+        return higherIsBetter(mode);
+    }
+
+    /** Whether higher scores are better in a JMH mode: only throughput counts up. */
+    public static boolean higherIsBetter(String mode) {
         return "thrpt".equals(mode);
     }
 }

@@ -328,7 +328,16 @@ public final class ResultsIndexWriter {
     }
 
     private static Run load(Path folder) throws IOException {
-        Environment env = JSON.readValue(folder.resolve("environment.json").toFile(), Environment.class);
+        return new Run(folder, readEnvironment(folder), readSummaryRows(folder), suiteTables(folder));
+    }
+
+    /** A finished run folder's environment.json. */
+    public static Environment readEnvironment(Path folder) throws IOException {
+        return JSON.readValue(folder.resolve("environment.json").toFile(), Environment.class);
+    }
+
+    /** A finished run folder's summary.csv rows; one without the index columns is an error naming the file. */
+    public static List<CSVRecord> readSummaryRows(Path folder) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = Files.newBufferedReader(folder.resolve("summary.csv"), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
@@ -336,7 +345,7 @@ public final class ResultsIndexWriter {
                 throw new IOException(folder.resolve("summary.csv") + " lacks some of the columns "
                         + SummaryWriter.CSV_INDEX_COLUMNS);
             }
-            return new Run(folder, env, parser.getRecords(), suiteTables(folder));
+            return parser.getRecords();
         }
     }
 

@@ -5,7 +5,6 @@ import designbench.results.table.QuestionTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +30,8 @@ final class ScalingTable {
             Measurement m = row.measurement();
             String value = m.params().getOrDefault(column, "");
             columnValues.add(value);
-            Map<String, String> others = new LinkedHashMap<>(m.params());
-            others.remove(column);
-            String rowKey = m.shortName() + "\u0000" + label(others);
+            String others = m.paramsLabelWithout(column);
+            String rowKey = m.shortName() + "\u0000" + others;
             rows.computeIfAbsent(rowKey, k -> new LinkedHashMap<>()).put(value, row);
             if (!m.failed()) {
                 unit = m.unit();
@@ -41,7 +39,7 @@ final class ScalingTable {
                 // One note per variant of the compared parameter (say, lock=LONG_ADDER), not per cell.
                 String variant = table.question().hasBaseline()
                         ? table.question().baselineParam() + "=" + m.params().get(table.question().baselineParam())
-                        : label(others);
+                        : others;
                 unavailableReasons.putIfAbsent(variant, m.failureReason());
             }
         }
@@ -94,11 +92,5 @@ final class ScalingTable {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    private static String label(Map<String, String> params) {
-        Set<String> parts = new LinkedHashSet<>();
-        params.forEach((k, v) -> parts.add(k + "=" + v));
-        return String.join(" ", parts);
     }
 }

@@ -139,10 +139,7 @@ public final class SummaryWriter {
             } catch (NumberFormatException notANumber) {
                 continue;
             }
-            Map<String, String> others = new java.util.LinkedHashMap<>(m.params());
-            others.remove(column);
-            series.add(m.shortName() + " " + String.join(" ", others.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()), n, m.score());
+            series.add(m.shortName() + " " + m.paramsLabelWithout(column), n, m.score());
             unit = m.unit();
         }
         UslTable.appendTo(out, series.build(), column, unit, logicalCores);
