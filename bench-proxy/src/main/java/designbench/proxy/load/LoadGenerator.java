@@ -282,11 +282,13 @@ public final class LoadGenerator {
                 if (!conn.idle()) {
                     continue;
                 }
-                nextConnection = (nextConnection + i + 1) % n;
                 long due = intended(sentK);
                 if (due > now || due >= endNanos) {
                     return;
                 }
+                // Only a send moves the rotation on: a dispatch that finds nothing due (a response just freed a
+                // connection) must not skip the connection whose turn it is, or every other one is never used.
+                nextConnection = (nextConnection + i + 1) % n;
                 sentK++;
                 conn.send(due);
             }
