@@ -50,7 +50,7 @@ final class GeneratorCheckScenario implements Scenario {
                 System.out.println("[proxy] wrk " + wrk + ": " + Math.round(rate) + " req/s"
                         + (summary.errors().isEmpty() ? "" : ", errors " + summary.errors()));
                 rows.add(new ScenarioRow(BENCHMARK, params("wrk"),
-                        new ScenarioContext.Measured(report, new Histogram(3))));
+                        new ScenarioContext.Measured(report, new Histogram(3), List.of(), context.timing().warmup())));
             }
         }
         return rows;

@@ -30,10 +30,13 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 final class ScenarioContext {
 
-    /** A load run's report, its whole latency histogram (nanoseconds) and its per-second intervals. */
-    record Measured(LoadReport report, Histogram histogram, List<Histogram> intervals) {
+    /**
+     * A load run's report, its whole latency histogram (nanoseconds), its per-second intervals, and the warm-up that
+     * preceded it (null when the row is not one warmed load run: a second of a run, a burst).
+     */
+    record Measured(LoadReport report, Histogram histogram, List<Histogram> intervals, Duration warmup) {
         Measured(LoadReport report, Histogram histogram) {
-            this(report, histogram, List.of());
+            this(report, histogram, List.of(), null);
         }
     }
 
@@ -179,6 +182,6 @@ final class ScenarioContext {
                 intervals.add(interval);
             }
         }
-        return new Measured(report, total, intervals);
+        return new Measured(report, total, intervals, warmup);
     }
 }

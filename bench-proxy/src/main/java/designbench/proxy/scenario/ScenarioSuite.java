@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import designbench.proxy.load.LoadReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +107,11 @@ public final class ScenarioSuite {
         return 0;
     }
 
-    /** The rows as JMH's JSON result format. */
+    /**
+     * The rows in the shape of JMH's JSON result format, which results reads, with what a load run is instead of
+     * forks and iterations: {@code loadRuns} (1: one load run per row), {@code measurementTime} (its measured
+     * seconds) and {@code warmupTime} (where the row is one warmed run). No {@code scoreError}: one run has none.
+     */
     static ArrayNode jmhFormat(ObjectMapper json, List<ScenarioRow> rows) {
         ArrayNode results = json.createArrayNode();
         for (ScenarioRow row : rows) {
@@ -113,8 +119,11 @@ public final class ScenarioSuite {
             ObjectNode result = results.addObject();
             result.put("benchmark", row.benchmark());
             result.put("mode", row.mode());
-            result.put("forks", 1);
-            result.put("measurementIterations", 1);
+            result.put("loadRuns", 1);
+            result.put("measurementTime", seconds(report.seconds()));
+            if (row.measured().warmup() != null) {
+                result.put("warmupTime", seconds(row.measured().warmup().toMillis() / 1000.0));
+            }
             ObjectNode params = result.putObject("params");
             row.params().forEach(params::put);
             ObjectNode primary = result.putObject("primaryMetric");
@@ -127,6 +136,12 @@ public final class ScenarioSuite {
             metric(secondary, "hitRatio", report.hitRatio(), "ratio");
         }
         return results;
+    }
+
+    /** "5 s", "0.3 s": as JMH writes its times. */
+    private static String seconds(double value) {
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros()
+                .toPlainString() + " s";
     }
 
     private static void metric(ObjectNode secondary, String name, double value, String unit) {

@@ -1,10 +1,10 @@
 package designbench.results.compare;
 
 import designbench.results.env.Environment;
+import designbench.results.table.Numbers;
 import designbench.results.table.Sampled;
 import designbench.results.write.AtomicFiles;
 import designbench.results.write.MarkdownTable;
-import designbench.results.write.Numbers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -118,16 +117,7 @@ public final class RunComparison {
         for (CSVRecord row : ResultsIndexWriter.readSummaryRows(folder)) {
             rows.putIfAbsent(new RawSamples.Key(row.get("benchmark"), row.get("mode"), row.get("params")), row);
         }
-        Map<RawSamples.Key, List<double[]>> samples = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith("-failures.json")
-                        && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
-                    samples.putAll(RawSamples.read(file));
-                }
-            }
-        }
+        Map<RawSamples.Key, List<double[]>> samples = RawSamples.readFolder(folder);
         return new Run(folder, env, rows, samples);
     }
 }

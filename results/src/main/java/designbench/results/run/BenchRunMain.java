@@ -3,6 +3,9 @@ package designbench.results.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import designbench.contract.SuiteTables;
+import designbench.results.answer.Verdict;
+import designbench.results.answer.Verdicts;
+import designbench.results.chart.RunCharts;
 import designbench.results.compare.ComparisonWriter;
 import designbench.results.compare.RunComparison;
 import designbench.results.env.Environment;
@@ -185,9 +188,14 @@ public final class BenchRunMain implements Callable<Integer> {
         Path working = folder.workingDir();
         AtomicFiles.writeString(working.resolve("environment.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));
-        String summary = SummaryWriter.markdown(finished, outcomes, tables, stressTests, suiteTables);
+        Map<String, Verdict> verdicts = Verdicts.forTables(tables, samples);
+        System.out.println("drawing charts ...");
+        Map<String, List<String>> charts = RunCharts.write(working, tables, verdicts, finished.machineId() + ", JDK "
+                + finished.jvm().runtimeVersion() + ", run " + runId + " (" + profile.name() + ")");
+        String summary = SummaryWriter.markdown(finished, outcomes, tables, stressTests, suiteTables, verdicts,
+                charts);
         AtomicFiles.writeString(working.resolve("summary.md"), summary);
-        AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(tables, stressTests));
+        AtomicFiles.writeString(working.resolve("summary.csv"), SummaryWriter.csv(finished, tables, stressTests));
         Path published = folder.finish();
         ResultsIndexWriter.write(runs, index, capacity);
 

@@ -43,7 +43,8 @@ public final class JmhJsonReader {
                     params,
                     number(required(primary, "score", file)),
                     number(primary.get("scoreError")),
-                    required(primary, "scoreUnit", file).asText()).withSecondary(secondary));
+                    required(primary, "scoreUnit", file).asText()).withSecondary(secondary)
+                    .withRunLength(RunLength.of(result)));
         }
         return rows;
     }

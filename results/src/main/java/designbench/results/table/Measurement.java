@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
  * @param latencies     percentiles of the latencies the benchmark logged in HdrHistogram, or null when it logged none
  * @param secondary     measured values beside the score that a table shows as columns, by name (see
  *                      {@link #SCENARIO_METRICS}); empty for most rows
+ * @param runLength     how long the row was measured, as its result file says
  */
 public record Measurement(String benchmark, String mode, Map<String, String> params, double score, double error,
                           String unit, String failureReason, boolean unavailable, LatencyPercentiles latencies,
-                          Map<String, Double> secondary) {
+                          Map<String, Double> secondary, RunLength runLength) {
 
     /**
      * The secondary metrics a table shows, in column order: a scenario suite's offered rate (requests per second,
@@ -33,25 +34,32 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
     /** A row with a score. */
     public static Measurement measured(String benchmark, String mode, Map<String, String> params, double score,
                                        double error, String unit) {
-        return new Measurement(benchmark, mode, params, score, error, unit, null, false, null, Map.of());
+        return new Measurement(benchmark, mode, params, score, error, unit, null, false, null, Map.of(),
+                RunLength.UNKNOWN);
     }
 
     /** A row for a benchmark that produced no score. */
     public static Measurement failed(BenchmarkFailure failure) {
         return new Measurement(failure.benchmark(), "", failure.params(), Double.NaN, Double.NaN, "",
-                failure.reason(), failure.unavailable(), null, Map.of());
+                failure.reason(), failure.unavailable(), null, Map.of(), RunLength.UNKNOWN);
     }
 
     /** This row with the latency percentiles of its histograms. */
     public Measurement withLatencies(LatencyPercentiles percentiles) {
         return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, percentiles,
-                secondary);
+                secondary, runLength);
     }
 
     /** This row with secondary metrics. */
     public Measurement withSecondary(Map<String, Double> metrics) {
         return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, latencies,
-                Map.copyOf(metrics));
+                Map.copyOf(metrics), runLength);
+    }
+
+    /** This row with the run length its result file states. */
+    public Measurement withRunLength(RunLength length) {
+        return new Measurement(benchmark, mode, params, score, error, unit, failureReason, unavailable, latencies,
+                secondary, length);
     }
 
     /**

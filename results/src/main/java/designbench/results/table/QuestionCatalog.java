@@ -13,8 +13,7 @@ public final class QuestionCatalog {
     private static final String LOCKS = "designbench.threads.locks.";
     private static final String IPC = "designbench.ipc.";
     private static final String PROXY = "designbench.proxy.scenario.";
-    private static final String PROXY_NOTE = " One load run per row (no confidence interval: compare rows of one run, "
-            + "and runs of one machine). Origin, proxy (1 event-loop thread) and load generator are separate processes "
+    private static final String PROXY_NOTE = " Origin, proxy (1 event-loop thread) and load generator are separate processes "
             + "on loopback; on a 2-CPU machine they share the CPUs unpinned, so the generator competes with what it "
             + "measures, most at load=max.";
     /** Each IPC transport's ratio is to TCP loopback of its own implementation family. */
@@ -184,6 +183,9 @@ public final class QuestionCatalog {
                     "Clients reach the proxy over loopback TCP; the proxy reaches the origin over TCP or a "
                             + "socket file (upstream), cache off. load=max is a closed loop over 32 connections, 50% "
                             + "an open-loop run at half the TCP maximum." + PROXY_NOTE));
+
+    /** Questions whose rows are one run second by second, not alternatives to rank: no verdict names a best row. */
+    public static final java.util.Set<String> TIME_SERIES = java.util.Set.of("proxy-fault");
 
     private QuestionCatalog() {
     }

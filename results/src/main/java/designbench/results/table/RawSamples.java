@@ -3,12 +3,14 @@ package designbench.results.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The measured iterations behind each row of a JMH JSON file ({@code primaryMetric.rawData}: one list of iteration
@@ -22,6 +24,24 @@ public final class RawSamples {
     }
 
     private RawSamples() {
+    }
+
+    /**
+     * The samples of every JMH JSON file of a run folder (every {@code .json} beside the environment, failure, result
+     * and tables files).
+     */
+    public static Map<Key, List<double[]>> readFolder(Path folder) throws IOException {
+        Map<Key, List<double[]>> samples = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith("-failures.json")
+                        && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
+                    samples.putAll(read(file));
+                }
+            }
+        }
+        return samples;
     }
 
     /** Per row, its iterations fork by fork; a result without rawData (a scenario row) has none. */

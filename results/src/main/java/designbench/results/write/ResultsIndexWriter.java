@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
+import designbench.results.answer.AnswerRow;
+import designbench.results.answer.Verdict;
+import designbench.results.answer.Verdicts;
 import designbench.results.env.Environment;
 import designbench.results.scale.Capacity;
+import designbench.results.table.Numbers;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionCatalog;
+import designbench.results.table.RawSamples;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -103,6 +110,7 @@ public final class ResultsIndexWriter {
             return out.toString();
         }
 
+        appendAnswers(out, loaded, indexDir);
         for (String questionId : questionOrder(loaded)) {
             Map<String, Run> sources = new LinkedHashMap<>();
             loaded.forEach((machine, runs) -> {
@@ -148,6 +156,73 @@ public final class ResultsIndexWriter {
     }
 
     /**
+     * The Answers table: a row per question, a column per machine, each cell the verdict generated from the run that
+     * the question's table below shows for that machine, its significance recomputed from that run's raw samples;
+     * then the verdicts the table suites (bench-cap) wrote with their tables.
+     */
+    private static void appendAnswers(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir)
+            throws IOException {
+        List<String> header = new ArrayList<>(List.of("question"));
+        header.addAll(loaded.keySet());
+        MarkdownTable table = new MarkdownTable(header);
+        Map<Path, Map<RawSamples.Key, List<double[]>>> samples = new LinkedHashMap<>();
+        for (String questionId : questionOrder(loaded)) {
+            if (questionId.equals(StressTable.QUESTION_ID)) {
+                continue;
+            }
+            Question question = QuestionCatalog.QUESTIONS.stream().filter(q -> q.id().equals(questionId))
+                    .findFirst().orElse(null);
+            if (question == null) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>(List.of("**" + questionId + "**: " + question.title()));
+            for (List<Run> runs : loaded.values()) {
+                Run run = bestAnswering(runs, questionId);
+                if (run == null) {
+                    cells.add("");
+                    continue;
+                }
+                if (!samples.containsKey(run.folder())) {
+                    samples.put(run.folder(), RawSamples.readFolder(run.folder()));
+                }
+                List<AnswerRow> rows = run.rows().stream().filter(r -> r.get("question").equals(questionId))
+                        .map(AnswerRow::of).filter(Objects::nonNull).toList();
+                Verdict verdict = Verdicts.answer(question, rows, samples.get(run.folder()));
+                cells.add(verdict.text() + " (" + link(indexDir, run.folder(), run.environment().run().runId())
+                        + ", " + profileName(run) + ", JDK " + run.environment().jvm().runtimeVersion() + ")");
+            }
+            table.row(cells);
+        }
+        Map<String, String> suiteTitles = new LinkedHashMap<>();
+        loaded.values().forEach(runs -> runs.forEach(run -> run.suiteTables().forEach(st -> st.tables()
+                .forEach(t -> suiteTitles.putIfAbsent(t.id(), t.title())))));
+        suiteTitles.forEach((id, title) -> {
+            List<String> cells = new ArrayList<>(List.of("**" + id + "**: " + title));
+            boolean any = false;
+            for (List<Run> runs : loaded.values()) {
+                Run best = bestWithTable(runs, id);
+                String verdicts = best == null ? "" : best.suiteTables().stream().flatMap(st -> st.tables().stream())
+                        .filter(t -> t.id().equals(id)).flatMap(t -> t.verdicts().stream())
+                        .collect(Collectors.joining(" "));
+                any |= !verdicts.isEmpty();
+                cells.add(verdicts.isEmpty() ? "" : verdicts + " (" + link(indexDir, best.folder(),
+                        best.environment().run().runId()) + ", " + profileName(best) + ")");
+            }
+            if (any) {
+                table.row(cells);
+            }
+        });
+        out.append("\n## Answers\n\n")
+                .append("One verdict per question and machine, generated from the rows of the run its table below ")
+                .append("shows (no verdict is written by hand): the variant with the best score in most of the ")
+                .append("settings a reviewer varies, and for the last such setting both scores, the effect, n (the ")
+                .append("samples each side rests on) and the two-sided Mann-Whitney p-value. \"Clear\" means p < ")
+                .append("0.05 and a difference of at least 2 %; \"not tested\" means too few samples on a side ")
+                .append("(quick runs, one load run per proxy row); README.md explains how to read one.\n\n");
+        table.appendTo(out);
+    }
+
+    /**
      * The capacity table: each machine's measured maximum rates of one proxy instance (the proxy-cost closed-loop
      * maximum at origin latency 0, and the peak of the proxy-scaling sweep), in requests per second and per month,
      * and how many instances a stated load needs at its peak.
@@ -169,7 +244,7 @@ public final class ResultsIndexWriter {
                     if (!row.get("question").equals(questionId) || !"OK".equals(row.get("status"))) {
                         continue;
                     }
-                    Map<String, String> params = params(row.get("params"));
+                    Map<String, String> params = AnswerRow.params(row.get("params"));
                     String path = params.getOrDefault("path", "");
                     boolean counts = questionId.equals("proxy-cost")
                             ? "max".equals(params.get("load")) && "0".equals(params.get("originMs"))
@@ -209,18 +284,6 @@ public final class ResultsIndexWriter {
         out.append("\nFrom: ").append(String.join(", ", sources)).append(".\n");
     }
 
-    /** A summary.csv params cell, "k=v k=v", back into its pairs. */
-    static Map<String, String> params(String cell) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : cell.trim().split(" ")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return params;
-    }
-
     /** Each table of the table suites (bench-cap), per machine from its best run that has it. */
     private static void appendSuiteTables(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir) {
         Map<String, String> titles = new LinkedHashMap<>();
@@ -229,13 +292,7 @@ public final class ResultsIndexWriter {
         for (Map.Entry<String, String> table : titles.entrySet()) {
             out.append("\n## ").append(table.getKey()).append(": ").append(table.getValue()).append("\n");
             loaded.forEach((machine, runs) -> {
-                Run best = null;
-                for (Run run : runs) {
-                    if (run.hasTable(table.getKey()) && (best == null || PROFILE_ORDER.indexOf(profileName(run))
-                            >= PROFILE_ORDER.indexOf(profileName(best)))) {
-                        best = run;
-                    }
-                }
+                Run best = bestWithTable(runs, table.getKey());
                 if (best == null) {
                     return;
                 }
@@ -254,6 +311,18 @@ public final class ResultsIndexWriter {
                 }
             });
         }
+    }
+
+    /** Of the runs (oldest first) that have a table suite's table, the one with the longest profile; the latest on a tie. */
+    private static Run bestWithTable(List<Run> runs, String tableId) {
+        Run best = null;
+        for (Run run : runs) {
+            if (run.hasTable(tableId) && (best == null || PROFILE_ORDER.indexOf(profileName(run))
+                    >= PROFILE_ORDER.indexOf(profileName(best)))) {
+                best = run;
+            }
+        }
+        return best;
     }
 
     /** Question ids in catalog order, then jcstress, then any others as met. */

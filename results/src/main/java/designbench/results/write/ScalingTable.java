@@ -1,6 +1,7 @@
 package designbench.results.write;
 
 import designbench.results.table.Measurement;
+import designbench.results.table.Numbers;
 import designbench.results.table.QuestionTable;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,11 +2,15 @@ package designbench.results.write;
 
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
+import designbench.results.answer.Verdict;
+import designbench.results.answer.Verdicts;
 import designbench.results.env.Environment;
 import designbench.results.table.LatencyPercentiles;
 import designbench.results.table.Measurement;
+import designbench.results.table.Numbers;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.RunLength;
 import designbench.results.table.StressOutcome;
 import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
@@ -32,11 +36,14 @@ public final class SummaryWriter {
     /**
      * summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known, then
      * a scenario's offered rate, errors and cache hit ratio where known, then the ratio to the row's reference (the IPC
-     * tables: the C row of its kind) and what that reference is.
+     * tables: the C row of its kind) and what that reference is, then what identifies the row when it is copied out
+     * of the file: n (load runs, or JMH forks × measured iterations; empty when unknown), machine id, JDK, run id and
+     * profile name.
      */
     public static final List<String> CSV_COLUMNS = Stream.concat(CSV_INDEX_COLUMNS.stream(), Stream.of(
             "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples", "offered_per_s",
-            "errors", "hit_ratio", "ratio_to_reference", "reference")).toList();
+            "errors", "hit_ratio", "ratio_to_reference", "reference", "n", "machine", "jdk", "run_id", "profile"))
+            .toList();
 
     static final String CLEARLY_DIFFERS_LEGEND = "`~` after a ratio: no clear difference from the baseline, as "
             + "benchstat's `~`: a two-sided Mann-Whitney U test on the two rows' measured iterations (or on their "
@@ -63,9 +70,23 @@ public final class SummaryWriter {
         return markdown(env, suites, tables, stressTests, List.of());
     }
 
-    /** The Markdown summary of one run, with the tables that table suites (bench-cap) computed themselves. */
+    /**
+     * The Markdown summary of one run, with the tables that table suites (bench-cap) computed themselves; verdicts
+     * from the rows alone (no raw samples, so no row's difference is tested).
+     */
     public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables,
                                   List<StressTestResult> stressTests, List<SuiteTables> suiteTables) {
+        return markdown(env, suites, tables, stressTests, suiteTables, Verdicts.forTables(tables, Map.of()),
+                Map.of());
+    }
+
+    /**
+     * The Markdown summary of one run with each question's verdict (see {@link Verdicts}) and charts (PNG paths
+     * relative to the run folder), both by question id.
+     */
+    public static String markdown(Environment env, List<SuiteOutcome> suites, List<QuestionTable> tables,
+                                  List<StressTestResult> stressTests, List<SuiteTables> suiteTables,
+                                  Map<String, Verdict> verdicts, Map<String, List<String>> charts) {
         StringBuilder out = new StringBuilder();
         out.append("# Run ").append(env.run().runId()).append(" on ").append(env.machineId()).append("\n\n");
         if (env.run().profile().startsWith("quick")) {
@@ -102,15 +123,33 @@ public final class SummaryWriter {
         for (QuestionTable table : tables) {
             out.append("\n## ").append(table.question().id()).append(": ").append(table.question().title())
                     .append("\n\n");
+            Verdict verdict = verdicts.get(table.question().id());
+            if (verdict != null) {
+                out.append("**Answer** (").append(env.machineId()).append(", JDK ").append(env.jvm().runtimeVersion())
+                        .append("): ").append(verdict.text()).append("\n\n");
+            }
             out.append("JDK ").append(env.jvm().runtimeVersion()).append(". Score: ").append(table.direction())
-                    .append("; ± is the half-width of JMH's 99.9% confidence interval. Baseline: `")
+                    .append("; ").append(uncertaintyNote(table)).append(" Baseline: `")
                     .append(table.question().baselineLabel()).append("`. ")
                     .append(table.question().readingNote()).append("\n\n");
-            if (table.question().isScalingTable()) {
-                ScalingTable.appendTo(out, table, env.machine().logicalCores());
-                appendUsl(out, table, env.machine().logicalCores());
+            QuestionTable headline = verdict == null ? table : verdict.headlineOf(table);
+            if (headline.rows().size() < table.rows().size()) {
+                out.append("The rows that answer it (each compared setting's best and the row it is compared "
+                        + "with):\n\n");
+                appendTable(out, headline, env);
+                out.append("\n<details><summary>All ").append(table.rows().size())
+                        .append(" rows</summary>\n\n");
+                appendTable(out, table, env);
+                out.append("\n</details>\n");
             } else {
-                appendFlatTable(out, table);
+                appendTable(out, table, env);
+            }
+            if (table.question().isScalingTable()) {
+                appendUsl(out, table, env.machine().logicalCores());
+            }
+            for (String chart : charts.getOrDefault(table.question().id(), List.of())) {
+                out.append("\n![").append(chart).append("](").append(chart).append(") (also as [SVG](")
+                        .append(chart.replaceAll("\\.png$", ".svg")).append("))\n");
             }
         }
         for (SuiteTables computed : suiteTables) {
@@ -121,6 +160,40 @@ public final class SummaryWriter {
         }
         out.append("\n").append(CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
+    }
+
+    /**
+     * What the rows' ± and n are, from the run length their result files state: JMH's confidence interval over forks
+     * × iterations, or one load run per row, which has no interval. A heading claims only what its rows have.
+     */
+    static String uncertaintyNote(QuestionTable table) {
+        List<RunLength> lengths = table.rows().stream().map(r -> r.measurement())
+                .filter(m -> !m.failed()).map(Measurement::runLength).distinct().toList();
+        if (lengths.isEmpty()) {
+            return "no row was measured.";
+        }
+        String described = String.join("; ", lengths.stream().map(RunLength::describe).distinct().toList());
+        if (lengths.stream().allMatch(RunLength::isLoadRun)) {
+            int n = lengths.get(0).n();
+            return "each row is " + (n == 1 ? "one load run (n=1), so it has" : n + " load runs, with")
+                    + " no confidence interval: compare rows of one run, and runs of one machine. Run length: "
+                    + described + ".";
+        }
+        String ns = String.join(", ", lengths.stream().filter(l -> l.n() > 0).map(l -> String.valueOf(l.n()))
+                .distinct().toList());
+        boolean someWithout = table.rows().stream().map(QuestionTable.Row::measurement)
+                .anyMatch(m -> !m.failed() && !Double.isFinite(m.error()));
+        return "± is the half-width of JMH's 99.9% confidence interval" + (someWithout
+                ? " (n/a where JMH gave none)" : "")
+                + (ns.isEmpty() ? "." : " over n = " + ns + " measured iterations per row (" + described + ").");
+    }
+
+    private static void appendTable(StringBuilder out, QuestionTable table, Environment env) {
+        if (table.question().isScalingTable()) {
+            ScalingTable.appendTo(out, table, env.machine().logicalCores());
+        } else {
+            appendFlatTable(out, table);
+        }
     }
 
     /** The USL fits of a throughput table's series, one per row of its scaling table. */
@@ -216,7 +289,9 @@ public final class SummaryWriter {
     }
 
     /** The CSV summary of one run: one line per benchmark and parameter set, failures included. */
-    public static String csv(List<QuestionTable> tables, List<StressTestResult> stressTests) {
+    public static String csv(Environment env, List<QuestionTable> tables, List<StressTestResult> stressTests) {
+        List<Object> identity = List.of(env.machineId(), env.jvm().runtimeVersion(), env.run().runId(),
+                env.run().profile().split(":")[0]);
         StringBuilder out = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
@@ -255,6 +330,8 @@ public final class SummaryWriter {
                     record.add(row.referenceRatio() == null ? "" : row.referenceRatio());
                     record.add(row.referenceRatio() == null ? "" : question.baselineParam() + "="
                             + question.referenceByValue().get(m.params().get(question.baselineParam())));
+                    record.add(m.failed() || m.runLength().n() == 0 ? "" : m.runLength().n());
+                    record.addAll(identity);
                     printer.printRecord(record);
                 }
             }
@@ -264,7 +341,8 @@ public final class SummaryWriter {
                             "outcome=" + outcome.id(), StressTable.MODE, outcome.count(), "", "samples", "", "", "",
                             "", test.verdict(), outcome.expectation() + ": " + outcome.description()
                                     + (test.error() == null ? "" : " (" + test.error() + ")"),
-                            "", "", "", "", "", "", "", "", "", "", "", "");
+                            "", "", "", "", "", "", "", "", "", "", "", "", outcome.count(), identity.get(0),
+                            identity.get(1), identity.get(2), identity.get(3));
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package designbench.results.write;
 
 import designbench.results.scale.UslFit;
+import designbench.results.table.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -122,7 +122,7 @@ class RunComparisonTest {
         }
         Path json = folder.resolve("ipc.json");
         JSON.writeValue(json.toFile(), results);
-        Files.writeString(folder.resolve("summary.csv"), SummaryWriter.csv(SummaryBuilder.build(
+        Files.writeString(folder.resolve("summary.csv"), SummaryWriter.csv(env, SummaryBuilder.build(
                 JmhJsonReader.read(json)), List.of()));
         JSON.writeValue(folder.resolve("environment.json").toFile(), env);
         return folder;

@@ -1,10 +1,8 @@
 package designbench.results.write;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.results.env.Environment;
+import designbench.results.table.Numbers;
 import designbench.results.table.QuestionTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResultsIndexWriterTest {
     @TempDir
@@ -38,7 +38,7 @@ class ResultsIndexWriterTest {
     @Test
     void eachMachineGetsAColumnFromItsLatestRun() throws Exception {
         List<QuestionTable> tables = SummaryWriterGoldenTest.fixtureTables();
-        String csv = SummaryWriter.csv(tables, List.of());
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), tables, List.of());
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", csv.replace("164.73831534550376", "999.0"));
         writeRun("epyc-2c-24g", "2026-11-28T05-00-00Z", csv);
         writeRun("xeon-8481c-4c-16g", "2026-11-20T10-00-00Z", csv);
@@ -71,7 +71,7 @@ class ResultsIndexWriterTest {
 
     @Test
     void aNewerQuickRunDoesNotHideAStandardRun() throws Exception {
-        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixtureTables(), List.of());
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), SummaryWriterGoldenTest.fixtureTables(), List.of());
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", csv, "standard: 2 forks");
         writeRun("epyc-2c-24g", "2026-11-28T05-00-00Z", csv.replace("164.73831534550376", "999.0"), "quick: 1 fork");
 
@@ -86,7 +86,7 @@ class ResultsIndexWriterTest {
 
     @Test
     void runsFromBeforeThePercentileColumnsStillCompare() throws Exception {
-        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixtureTables(), List.of());
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), SummaryWriterGoldenTest.fixtureTables(), List.of());
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", withIndexColumnsOnly(csv));
         writeRun("xeon-8481c-4c-16g", "2026-11-28T05-00-00Z", csv);
 
@@ -99,7 +99,7 @@ class ResultsIndexWriterTest {
     @Test
     void rowsWithLatencyPercentilesShowTheirP50AndP99() throws Exception {
         writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z",
-                SummaryWriter.csv(SummaryWriterGoldenTest.ipcFixtureTables(), List.of()));
+                SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), SummaryWriterGoldenTest.ipcFixtureTables(), List.of()));
         String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
         assertTrue(readme.contains("| PingPongBench.roundTrip | messageBytes=64 peer=PROCESS placement=ONE_CPU "
                 + "transport=NIO_UDS | us/op | 13.9 ± 18.3 (0.83 ~); p50 10.4, p99 16.4 µs |"), readme);
@@ -123,7 +123,7 @@ class ResultsIndexWriterTest {
 
     @Test
     void tableSuitesAreShownPerMachineFromTheirLongestProfileRun() throws Exception {
-        String csv = SummaryWriter.csv(List.of(), List.of());
+        String csv = SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), List.of(), List.of());
         writeRun("epyc-2c-24g", "2026-12-01T04-00-00Z", csv, "standard: 2 forks");
         writeRun("epyc-2c-24g", "2026-12-01T05-00-00Z", csv, "quick: 1 fork");
         for (String run : List.of("2026-12-01T04-00-00Z", "2026-12-01T05-00-00Z")) {

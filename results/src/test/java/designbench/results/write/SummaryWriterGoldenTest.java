@@ -2,6 +2,7 @@ package designbench.results.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import designbench.results.answer.Verdicts;
 import designbench.results.env.Environment;
 import designbench.results.table.BenchmarkFailure;
 import designbench.results.table.FailureLog;
@@ -66,24 +67,29 @@ class SummaryWriterGoldenTest {
     void markdownMatchesGolden() throws Exception {
         List<SuiteOutcome> suites = List.of(new SuiteOutcome("threads", SuiteOutcome.Status.RAN, "", 4, 1, 0,
                 List.of("threads.json", "threads.log", "threads-failures.json")));
-        check("summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, fixtureTables(), List.of()));
+        List<QuestionTable> tables = fixtureTables();
+        check("summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, tables, List.of(), List.of(),
+                Verdicts.forTables(tables, RawSamples.read(golden("threads.json"))),
+                Map.of("threads-start", List.of("charts/threads-start.png"))));
     }
 
     @Test
     void csvMatchesGolden() throws Exception {
-        check("summary.csv", SummaryWriter.csv(fixtureTables(), List.of()));
+        check("summary.csv", SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), fixtureTables(), List.of()));
     }
 
     @Test
     void ipcMarkdownMatchesGolden() throws Exception {
         List<SuiteOutcome> suites = List.of(new SuiteOutcome("ipc", SuiteOutcome.Status.RAN, "", 10, 0, 1,
                 List.of("ipc-failures.json", "ipc-histograms/", "ipc.json", "ipc.log")));
-        check("ipc-summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, ipcFixtureTables(), List.of()));
+        List<QuestionTable> tables = ipcFixtureTables();
+        check("ipc-summary.md", SummaryWriter.markdown(fixedEnvironment(), suites, tables, List.of(), List.of(),
+                Verdicts.forTables(tables, RawSamples.read(golden("ipc.json"))), Map.of()));
     }
 
     @Test
     void ipcCsvMatchesGolden() throws Exception {
-        check("ipc-summary.csv", SummaryWriter.csv(ipcFixtureTables(), List.of()));
+        check("ipc-summary.csv", SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), ipcFixtureTables(), List.of()));
     }
 
     private static void check(String name, String actual) throws IOException, URISyntaxException {

@@ -1,9 +1,9 @@
 package designbench.results.write;
 
+import designbench.results.table.Numbers;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class UslTableTest {
     private static double usl(double lambda, double sigma, double kappa, int n) {

@@ -1,4 +1,4 @@
-package designbench.results.write;
+package designbench.results.table;
 
 import java.util.Locale;
 

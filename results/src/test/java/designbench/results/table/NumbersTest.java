@@ -1,4 +1,4 @@
-package designbench.results.write;
+package designbench.results.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

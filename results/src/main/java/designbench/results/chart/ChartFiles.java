@@ -1,0 +1,70 @@
+package designbench.results.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/** Writes a chart as PNG and SVG of one size, in one style. */
+final class ChartFiles {
+    static final int WIDTH = 960;
+    static final int HEIGHT = 560;
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final BasicStroke LINE = new BasicStroke(2f);
+    static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
+    /** Colours that stay apart in print and for most colour-blind readers (matplotlib's tab10). */
+    static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2),
+            new Color(0x7f7f7f), new Color(0x17becf), new Color(0xbcbd22));
+
+    static {
+        // Charts are drawn on build machines without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartFiles() {
+    }
+
+    /** The chart's title and one subtitle line (machine, JDK, run, what the whiskers are), in the common style. */
+    static JFreeChart titled(JFreeChart chart, String title, String subtitle) {
+        chart.setTitle(new TextTitle(title, TITLE));
+        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));
+        chart.setBackgroundPaint(Color.WHITE);
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** A log axis whose ticks read as plain numbers (1,000, not 10^3.0). */
+    static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        return axis;
+    }
+
+    /** Writes {@code <name>.png} and {@code <name>.svg} into {@code dir}; returns the PNG's file name. */
+    static String save(JFreeChart chart, Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        SVGUtils.writeToSVG(dir.resolve(name + ".svg").toFile(), svg.getSVGElement());
+        return name + ".png";
+    }
+}
