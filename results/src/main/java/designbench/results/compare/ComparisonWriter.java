@@ -1,5 +1,6 @@
 package designbench.results.compare;
 
+import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
 import designbench.results.table.Sampled;
@@ -56,6 +57,20 @@ public final class ComparisonWriter {
         return target;
     }
 
+    private static String kernelBuild(RunComparison.Run run) {
+        return run.environment().conditions() == null ? "not recorded" : run.environment().conditions().kernelBuild();
+    }
+
+    private static String calibration(RunComparison.Run run) {
+        Conditions c = run.environment().conditions();
+        if (c == null || c.start() == null) {
+            return "not recorded";
+        }
+        return Numbers.format(c.calibration().cpuLoopMillis()) + " ms, "
+                + Numbers.format(c.calibration().wakeupRoundTripMicros()) + " µs (start and end within "
+                + (Double.isNaN(c.calibrationSpread()) ? "?" : Math.round(100 * c.calibrationSpread())) + " %)";
+    }
+
     static String markdown(RunComparison.Result r, Path comparisonsDir) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(r.b().label()).append(" against ").append(r.a().label()).append("\n\n");
@@ -68,6 +83,11 @@ public final class ComparisonWriter {
                     .append(" and ").append(r.b().environment().machine().kernel()).append("): the machine under "
                     + "the runs changed, so a difference may be the host's, not the code's.\n\n");
         }
+        String calibration = RunComparison.calibrationDifference(r.a().environment().conditions(),
+                r.b().environment().conditions());
+        if (calibration != null) {
+            out.append("> **The machine itself measured differently**: ").append(calibration).append("\n\n");
+        }
         if (!r.sameMachine()) {
             out.append("> **Different machines**: read the ratios; absolute values belong to their machine.\n\n");
         }
@@ -75,6 +95,8 @@ public final class ComparisonWriter {
         runs.row(List.of("run", link(comparisonsDir, r.a()), link(comparisonsDir, r.b())));
         runs.row(List.of("machine", r.a().environment().machineId(), r.b().environment().machineId()));
         runs.row(List.of("kernel", r.a().environment().machine().kernel(), r.b().environment().machine().kernel()));
+        runs.row(List.of("kernel build", kernelBuild(r.a()), kernelBuild(r.b())));
+        runs.row(List.of("calibration (CPU loop, wake-up round trip)", calibration(r.a()), calibration(r.b())));
         runs.row(List.of("JDK", jdk(r.a()), jdk(r.b())));
         runs.row(List.of("profile", r.a().environment().run().profile(), r.b().environment().run().profile()));
         runs.row(List.of("commit", commit(r.a().environment()), commit(r.b().environment())));

@@ -1,5 +1,6 @@
 package designbench.results.compare;
 
+import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.Measurement;
 import designbench.results.table.RawSamples;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
@@ -95,6 +97,36 @@ public final class RunComparison {
         ratios.forEach((q, list) -> geometric.put(q,
                 Math.exp(list.stream().mapToDouble(Math::log).average().orElse(0))));
         return new Result(a, b, rows, geometric, noise);
+    }
+
+    /** Calibrations of two runs differ when their figures differ by more than this, or twice a run's own spread. */
+    static final double CALIBRATION_NOISE = 0.10;
+
+    /**
+     * A sentence naming the calibration figures that differ between two runs beyond noise (more than
+     * {@value #CALIBRATION_NOISE} of their mean, or twice the larger start-to-end spread within one run), or null
+     * when they agree or either run did not record one.
+     */
+    public static String calibrationDifference(Conditions a, Conditions b) {
+        if (a == null || b == null || a.start() == null || b.start() == null) {
+            return null;
+        }
+        double within = Math.max(a.calibrationSpread(), b.calibrationSpread());
+        double threshold = Math.max(CALIBRATION_NOISE, Double.isNaN(within) ? 0 : 2 * within);
+        List<String> differ = new ArrayList<>();
+        double cpu = b.calibration().cpuLoopMillis() / a.calibration().cpuLoopMillis();
+        double wakeup = b.calibration().wakeupRoundTripMicros() / a.calibration().wakeupRoundTripMicros();
+        if (Math.abs(cpu - 1) > threshold) {
+            differ.add(String.format(Locale.ROOT, "the CPU loop took %.2f× as long in B", cpu));
+        }
+        if (Math.abs(wakeup - 1) > threshold) {
+            differ.add(String.format(Locale.ROOT, "the thread wake-up round trip took %.2f× as long in B", wakeup));
+        }
+        if (differ.isEmpty()) {
+            return null;
+        }
+        return String.join(" and ", differ) + String.format(Locale.ROOT, " (beyond the %.0f %% these figures vary "
+                + "within a run), so a difference between the runs may be the host's, not the code's.", 100 * threshold);
     }
 
     /** "~" (no clear change), "better" or "worse", by the test and the noise threshold. */

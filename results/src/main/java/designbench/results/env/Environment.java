@@ -13,9 +13,17 @@ import java.util.Map;
  * @param components  versions of the engines and libraries measured or measuring (JMH, Netty, ...)
  * @param git         the commit the run was made from
  * @param run         profile, include pattern, start and end
+ * @param conditions  the kernel build, calibrations, steal and load during the run; null in runs made before
+ *                    2026-12-02T08Z, which did not record them
  */
 public record Environment(String machineId, Machine machine, Jvm jvm, Map<String, String> components, Git git,
-                          Run run) {
+                          Run run, Conditions conditions) {
+
+    /** An environment without recorded conditions (tests, and runs before they were recorded). */
+    public Environment(String machineId, Machine machine, Jvm jvm, Map<String, String> components, Git git,
+                       Run run) {
+        this(machineId, machine, jvm, components, git, run, null);
+    }
 
     /**
      * @param cpuMaxFrequencyMhz the maximum the OS reports, or -1 when it reports none
@@ -50,6 +58,11 @@ public record Environment(String machineId, Machine machine, Jvm jvm, Map<String
     /** The same environment with the run's end time filled in. */
     public Environment endedAt(String endedAt) {
         return new Environment(machineId, machine, jvm, components, git,
-                new Run(run.runId(), run.profile(), run.include(), run.startedAt(), endedAt));
+                new Run(run.runId(), run.profile(), run.include(), run.startedAt(), endedAt), conditions);
+    }
+
+    /** The same environment with the conditions filled in. */
+    public Environment withConditions(Conditions measured) {
+        return new Environment(machineId, machine, jvm, components, git, run, measured);
     }
 }

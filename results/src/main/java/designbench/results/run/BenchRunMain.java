@@ -8,6 +8,7 @@ import designbench.results.answer.Verdicts;
 import designbench.results.chart.RunCharts;
 import designbench.results.compare.ComparisonWriter;
 import designbench.results.compare.RunComparison;
+import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.env.MachineId;
@@ -160,6 +161,9 @@ public final class BenchRunMain implements Callable<Integer> {
 
         System.out.printf("designbench run %s on %s: %d suite(s), profile %s%n", runId, machineId,
                 suiteList.size(), profile.describe());
+        System.out.println("calibrating the machine (a CPU loop and a thread wake-up round trip, about 1 s) ...");
+        Conditions.CpuTimes cpuAtStart = Conditions.CpuTimes.now();
+        Conditions conditions = Conditions.atStart();
         List<SuiteOutcome> outcomes = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         List<StressTestResult> stressTests = new ArrayList<>();
@@ -183,7 +187,10 @@ public final class BenchRunMain implements Callable<Integer> {
             return 2;
         }
 
-        Environment finished = environment.endedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        System.out.println("calibrating the machine again ...");
+        conditions = conditions.atEnd(cpuAtStart);
+        Environment finished = environment.endedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .withConditions(conditions);
         List<QuestionTable> tables = SummaryBuilder.build(measurements, samples);
         Path working = folder.workingDir();
         AtomicFiles.writeString(working.resolve("environment.json"),

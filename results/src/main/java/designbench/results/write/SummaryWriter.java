@@ -4,6 +4,8 @@ import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
+import designbench.results.env.Calibration;
+import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.LatencyPercentiles;
 import designbench.results.table.Measurement;
@@ -100,6 +102,7 @@ public final class SummaryWriter {
                         + "tables)")))
                 .row(List.of("include", "`" + env.run().include() + "`"))
                 .row(List.of("machine", describeMachine(machine)))
+                .row(List.of("conditions", describeConditions(env.conditions())))
                 .row(List.of("JVM", describeJvm(env.jvm())))
                 .row(List.of("code", "commit " + shortCommit(env.git().commit()) + dirtyNote(env.git().dirty())))
                 .row(List.of("time (UTC)", env.run().startedAt() + " to " + env.run().endedAt()))
@@ -365,6 +368,24 @@ public final class SummaryWriter {
                         m.os(), m.kernel(), m.architecture(),
                         m.cpuMaxFrequencyMhz() > 0 ? m.cpuMaxFrequencyMhz() + " MHz" : "unknown", m.cpuGovernor())
                 + "under a hypervisor: " + m.underHypervisor();
+    }
+
+    /**
+     * "kernel build #1 SMP …; calibration at start → end: CPU loop 45.1 → 45.3 ms, wake-up round trip 31.0 → 29.2 µs;
+     * steal 0.40 % of CPU time; load average 0.50 → 1.90", or "not recorded" for runs made before they were.
+     */
+    static String describeConditions(Conditions c) {
+        if (c == null || c.start() == null) {
+            return "not recorded (run made before designbench recorded them)";
+        }
+        Calibration end = c.end();
+        return "kernel build " + c.kernelBuild() + "; calibration at start" + (end == null ? "" : " → end")
+                + ": CPU loop " + Numbers.format(c.start().cpuLoopMillis())
+                + (end == null ? "" : " → " + Numbers.format(end.cpuLoopMillis())) + " ms, thread wake-up round trip "
+                + Numbers.format(c.start().wakeupRoundTripMicros())
+                + (end == null ? "" : " → " + Numbers.format(end.wakeupRoundTripMicros())) + " µs; steal "
+                + Numbers.format(c.stealPercent()) + " % of CPU time; load average " + Numbers.format(c.loadAtStart())
+                + " → " + Numbers.format(c.loadAtEnd());
     }
 
     static String describeJvm(Environment.Jvm jvm) {

@@ -3,6 +3,8 @@ package designbench.results.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import designbench.results.answer.Verdicts;
+import designbench.results.env.Calibration;
+import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.BenchmarkFailure;
 import designbench.results.table.FailureLog;
@@ -39,7 +41,9 @@ class SummaryWriterGoldenTest {
                 Map.of("jmh", "1.37"),
                 new Environment.Git("aefab995e036aefab995e036aefab995e036aefa", false),
                 new Environment.Run("2026-11-28T04-14-08Z", "quick: 1 fork, 1 × 300 ms warm-up, 3 × 300 ms measured",
-                        ".*", "2026-11-28T04:14:08Z", "2026-11-28T04:15:20Z"));
+                        ".*", "2026-11-28T04:14:08Z", "2026-11-28T04:15:20Z"),
+                new Conditions("#1 SMP PREEMPT_DYNAMIC", new Calibration(103.2, 17.6), new Calibration(104.8, 16.1),
+                        0.97, 1.38, 1.35));
     }
 
     static List<QuestionTable> fixtureTables() throws IOException, URISyntaxException {
