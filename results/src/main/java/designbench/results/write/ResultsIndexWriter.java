@@ -7,6 +7,7 @@ import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.answer.AnswerRow;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
+import designbench.results.chart.RunCharts;
 import designbench.results.env.Environment;
 import designbench.results.scale.Capacity;
 import designbench.results.table.Numbers;
@@ -146,6 +147,14 @@ public final class ResultsIndexWriter {
             sources.forEach((machine, run) -> links.add(machine + " "
                     + link(indexDir, run.folder(), run.environment().run().runId()) + " (" + profileName(run) + ")"));
             out.append(String.join(", ", links)).append(".\n");
+            sources.forEach((machine, run) -> {
+                Path chart = run.folder().resolve(RunCharts.FOLDER).resolve(questionId + ".png");
+                if (Files.isRegularFile(chart)) {
+                    String relative = indexDir.relativize(chart.toAbsolutePath()).toString().replace('\\', '/');
+                    out.append("\n![").append(questionId).append(" on ").append(machine).append("](")
+                            .append(relative).append(")\n");
+                }
+            });
         }
         appendCapacity(out, loaded, indexDir, capacity);
         appendSuiteTables(out, loaded, indexDir);

@@ -96,10 +96,7 @@ public final class SummaryWriter {
         }
         Environment.Machine machine = env.machine();
         new MarkdownTable(List.of("", ""))
-                .row(List.of("profile", env.run().profile() + (suiteTables.isEmpty() ? ""
-                        : " (the JMH and jcstress suites; " + suiteTables.stream().map(SuiteTables::suite)
-                        .collect(java.util.stream.Collectors.joining(", ")) + " states its own timing above its "
-                        + "tables)")))
+                .row(List.of("profile", describeProfile(env, tables, suiteTables)))
                 .row(List.of("include", "`" + env.run().include() + "`"))
                 .row(List.of("machine", describeMachine(machine)))
                 .row(List.of("conditions", describeConditions(env.conditions())))
@@ -163,6 +160,27 @@ public final class SummaryWriter {
         }
         out.append("\n").append(CLEARLY_DIFFERS_LEGEND).append("\n");
         return out.toString();
+    }
+
+    /**
+     * The profile as the JMH and jcstress suites ran it, and which suites ran their own timing instead: table suites
+     * (bench-cap) and scenario suites (bench-proxy), whose run length each table heading states.
+     */
+    static String describeProfile(Environment env, List<QuestionTable> tables, List<SuiteTables> suiteTables) {
+        List<String> own = new ArrayList<>(suiteTables.stream().map(SuiteTables::suite).toList());
+        boolean loadRuns = tables.stream().flatMap(t -> t.rows().stream())
+                .anyMatch(r -> r.measurement().runLength().isLoadRun());
+        if (loadRuns) {
+            own.add("the proxy scenarios");
+        }
+        boolean jmh = tables.stream().flatMap(t -> t.rows().stream())
+                .anyMatch(r -> !r.measurement().failed() && !r.measurement().runLength().isLoadRun());
+        if (own.isEmpty()) {
+            return env.run().profile();
+        }
+        return (jmh ? env.run().profile() + " (the JMH and jcstress suites); " : env.run().profile().split(":")[0]
+                + " (no JMH suite ran); ") + String.join(" and ", own) + " ran their own timing for this profile, "
+                + "stated above their tables";
     }
 
     /**
