@@ -212,13 +212,17 @@ public final class Verdicts {
      */
     static String effect(double ratio, boolean higherIsBetter, boolean time) {
         if (higherIsBetter) {
-            return ratio >= 2 ? factor(ratio) + "× the throughput"
-                    : String.format(Locale.ROOT, "%.0f %% more throughput", 100 * (ratio - 1));
+            return ratio >= 2 ? factor(ratio) + "× the throughput" : percent(ratio - 1) + " more throughput";
         }
         if (ratio <= 0.5) {
             return factor(1 / ratio) + (time ? "× faster" : "× lower");
         }
-        return String.format(Locale.ROOT, time ? "%.0f %% less time" : "%.0f %% lower", 100 * (1 - ratio));
+        return percent(1 - ratio) + (time ? " less time" : " lower");
+    }
+
+    /** "48 %", and "0.4 %" below 10 %, so a small effect does not read as none. */
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, Math.abs(fraction) < 0.1 ? "%.1f %%" : "%.0f %%", 100 * fraction);
     }
 
     /** Whether a JMH unit is a time per operation: "us/op", "ms/op", "s/op". */

@@ -60,10 +60,15 @@ final class ChartFiles {
 
     /** Writes {@code <name>.png} and {@code <name>.svg} into {@code dir}; returns the PNG's file name. */
     static String save(JFreeChart chart, Path dir, String name) throws IOException {
+        return save(chart, dir, name, WIDTH, HEIGHT);
+    }
+
+    /** {@link #save(JFreeChart, Path, String)} at another size (a chart with one bar per row grows with them). */
+    static String save(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
         Files.createDirectories(dir);
-        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, width, height);
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        chart.draw(svg, new Rectangle(0, 0, width, height));
         SVGUtils.writeToSVG(dir.resolve(name + ".svg").toFile(), svg.getSVGElement());
         return name + ".png";
     }

@@ -1,5 +1,6 @@
 package designbench.results.compare;
 
+import designbench.results.chart.DeltaChart;
 import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
@@ -28,7 +29,8 @@ import org.apache.commons.io.FileUtils;
  */
 public final class ComparisonWriter {
     public static final List<String> CSV_COLUMNS = List.of("question", "benchmark", "params", "mode", "unit", "a",
-            "b", "ratio", "p", "n_a", "n_b", "unit_a", "unit_b", "verdict", "run_a", "run_b", "jdk_a", "jdk_b");
+            "b", "ratio", "p", "n_a", "n_b", "unit_a", "unit_b", "verdict", "run_a", "run_b", "jdk_a", "jdk_b",
+            "change_ci95_half_width_percent");
 
     private ComparisonWriter() {
     }
@@ -43,7 +45,8 @@ public final class ComparisonWriter {
         Path target = comparisonsDir.resolve(folderName(result));
         Path staging = Files.createTempDirectory(comparisonsDir, "." + folderName(result) + ".");
         try {
-            AtomicFiles.writeString(staging.resolve("comparison.md"), markdown(result, comparisonsDir));
+            boolean charted = chart(result, staging);
+            AtomicFiles.writeString(staging.resolve("comparison.md"), markdown(result, comparisonsDir, charted));
             AtomicFiles.writeString(staging.resolve("comparison.csv"), csv(result));
             if (Files.exists(target)) {
                 FileUtils.deleteDirectory(target.toFile()); // the same two runs compared again: same inputs, a new rendering
@@ -71,7 +74,26 @@ public final class ComparisonWriter {
                 + (Double.isNaN(c.calibrationSpread()) ? "?" : Math.round(100 * c.calibrationSpread())) + " %)";
     }
 
+    /** comparison.png and .svg: each row's change with its interval; false when it could not be drawn. */
+    private static boolean chart(RunComparison.Result r, Path dir) {
+        List<DeltaChart.Bar> bars = r.rows().stream().map(row -> new DeltaChart.Bar(row.question() + " "
+                + row.key().benchmark() + " " + row.key().params(), 100 * (row.ratio() - 1),
+                row.changeHalfWidthPercent(), row.verdict())).toList();
+        try {
+            DeltaChart.write(dir, "comparison", bars, r.b().label() + " against " + r.a().label(),
+                    "ratio of the scores − 1 per row");
+            return true;
+        } catch (IOException | RuntimeException | Error e) {
+            System.err.println("designbench: the comparison's chart was not drawn: " + e);
+            return false;
+        }
+    }
+
     static String markdown(RunComparison.Result r, Path comparisonsDir) {
+        return markdown(r, comparisonsDir, false);
+    }
+
+    static String markdown(RunComparison.Result r, Path comparisonsDir, boolean charted) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(r.b().label()).append(" against ").append(r.a().label()).append("\n\n");
         if (!r.sameJdk()) {
@@ -120,6 +142,10 @@ public final class ComparisonWriter {
                 String.valueOf(r.rows().stream().filter(row -> row.question().equals(question)).count()),
                 Numbers.ratio(mean))));
         geometric.appendTo(out);
+        if (charted) {
+            out.append("\n![each row's change](comparison.png) (also as [SVG](comparison.svg); whiskers: an "
+                    + "approximate 95 % interval of the change, by the delta method from both sides' samples)\n");
+        }
         String question = null;
         MarkdownTable table = null;
         for (RunComparison.Row row : r.rows()) {
@@ -154,6 +180,8 @@ public final class ComparisonWriter {
                         Double.isNaN(row.p()) ? "" : row.p(), row.samplesA().n(), row.samplesB().n(),
                         row.samplesA().unit(), row.samplesB().unit(), row.verdict(), r.a().label(), r.b().label(),
                         jdk(r.a()), jdk(r.b())));
+                double halfWidth = row.changeHalfWidthPercent();
+                record.add(Double.isNaN(halfWidth) ? "" : halfWidth);
                 printer.printRecord(record);
             }
         } catch (IOException e) {

@@ -44,6 +44,25 @@ public final class RunComparison {
         public double ratio() {
             return b / a;
         }
+
+        /**
+         * Half-width of an approximate 95 % interval of the change B / A − 1, in %, from the two sides' samples by
+         * the delta method: 1.96 × ratio × √((se_A / mean_A)² + (se_B / mean_B)²), with se the standard error of
+         * the samples' mean; NaN when a side has fewer than 2 samples.
+         */
+        public double changeHalfWidthPercent() {
+            if (samplesA.n() < 2 || samplesB.n() < 2) {
+                return Double.NaN;
+            }
+            double relativeA = relativeStandardError(samplesA.values());
+            double relativeB = relativeStandardError(samplesB.values());
+            return 100 * 1.96 * ratio() * Math.sqrt(relativeA * relativeA + relativeB * relativeB);
+        }
+
+        private static double relativeStandardError(double[] values) {
+            double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+            return Math.sqrt(Sampled.variance(values) / values.length) / mean;
+        }
     }
 
     /** The comparison: both runs, the rows, and the geometric mean of B/A per question. */

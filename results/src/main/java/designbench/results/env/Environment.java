@@ -14,7 +14,7 @@ import java.util.Map;
  * @param git         the commit the run was made from
  * @param run         profile, include pattern, start and end
  * @param conditions  the kernel build, calibrations, steal and load during the run; null in runs made before
- *                    2026-12-02T08Z, which did not record them
+ *                    2026-12-02T06Z, which did not record them
  */
 public record Environment(String machineId, Machine machine, Jvm jvm, Map<String, String> components, Git git,
                           Run run, Conditions conditions) {

@@ -35,7 +35,8 @@ public record Sampled(double[] values, String unit) {
         return between / within > critical ? new Sampled(means, "forks") : new Sampled(all, "iterations");
     }
 
-    static double variance(double[] values) {
+    /** The sample variance (n − 1 in the denominator); 0 for fewer than 2 values. */
+    public static double variance(double[] values) {
         if (values.length < 2) {
             return 0;
         }

@@ -77,6 +77,11 @@ class RunComparisonTest {
                 md);
         assertTrue(Files.readString(written.resolve("comparison.csv")).startsWith(
                 String.join(",", ComparisonWriter.CSV_COLUMNS)));
+        assertTrue(md.contains("![each row's change](comparison.png)"), md);
+        assertTrue(Files.size(written.resolve("comparison.png")) > 1000, "the deltas chart is drawn");
+        assertTrue(Files.readString(written.resolve("comparison.svg")).contains("<svg"));
+        assertTrue(scaled.changeHalfWidthPercent() > 0 && scaled.changeHalfWidthPercent() < 30,
+                "an interval from the samples: " + scaled.changeHalfWidthPercent());
         try (var files = Files.list(dir.resolve("comparisons"))) {
             assertEquals(1, files.count(), "no staging folder left behind");
         }
