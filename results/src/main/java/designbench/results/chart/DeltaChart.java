@@ -22,6 +22,8 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 public final class DeltaChart {
     /** More rows than this make bars too thin to read: the chart shows the first this many. */
     static final int MAX_ROWS = 80;
+    /** Wider than the other charts: the rows' labels name benchmark and parameters. */
+    static final int WIDTH = 1200;
     private static final Map<String, Color> COLOURS = Map.of("better", new Color(0x2ca02c), "worse",
             new Color(0xd62728), "~", new Color(0x9e9e9e), "too few samples", new Color(0xc7c7c7));
 
@@ -58,7 +60,7 @@ public final class DeltaChart {
         renderer.setDrawBarOutline(false);
         CategoryAxis rows = new CategoryAxis();
         rows.setTickLabelFont(ChartFiles.SUBTITLE.deriveFont(10f));
-        rows.setMaximumCategoryLabelWidthRatio(0.5f);
+        rows.setMaximumCategoryLabelWidthRatio(0.6f);
         NumberAxis change = new NumberAxis("change of B against A, % (whisker: 95 % interval)");
         CategoryPlot plot = new CategoryPlot(data, rows, change, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -66,6 +68,6 @@ public final class DeltaChart {
         JFreeChart chart = ChartFiles.titled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false), title,
                 subtitle + (bars.size() > MAX_ROWS ? "; the first " + MAX_ROWS + " of " + bars.size() + " rows" : "")
                         + "; green better, red worse, grey ~ or too few samples");
-        return ChartFiles.save(chart, dir, name, ChartFiles.WIDTH, 140 + 16 * shown.size());
+        return ChartFiles.save(chart, dir, name, WIDTH, 140 + 16 * shown.size());
     }
 }

@@ -76,8 +76,8 @@ public final class ComparisonWriter {
 
     /** comparison.png and .svg: each row's change with its interval; false when it could not be drawn. */
     private static boolean chart(RunComparison.Result r, Path dir) {
-        List<DeltaChart.Bar> bars = r.rows().stream().map(row -> new DeltaChart.Bar(row.question() + " "
-                + row.key().benchmark() + " " + row.key().params(), 100 * (row.ratio() - 1),
+        List<DeltaChart.Bar> bars = r.rows().stream().map(row -> new DeltaChart.Bar(row.key().benchmark() + " "
+                + row.key().params(), 100 * (row.ratio() - 1),
                 row.changeHalfWidthPercent(), row.verdict())).toList();
         try {
             DeltaChart.write(dir, "comparison", bars, r.b().label() + " against " + r.a().label(),
