@@ -34,8 +34,11 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    /** One compared setting: its best row, the row it is compared with, and the test. */
-    record Setting(String label, AnswerRow best, AnswerRow other, boolean bestIsBaseline, Comparison comparison) {
+    /**
+     * One compared setting: where it is (its parameters other than the compared one), its best row, the row it is
+     * compared with, and the test.
+     */
+    record Setting(String where, AnswerRow best, AnswerRow other, boolean bestIsBaseline, Comparison comparison) {
     }
 
     /** The test of one pair. {@code clear} is null when there were too few samples. */
@@ -73,9 +76,9 @@ public final class Verdicts {
             bySetting.computeIfAbsent(settingLabel(row, param), s -> new ArrayList<>()).add(row);
         }
         List<Setting> settings = new ArrayList<>();
-        bySetting.forEach((label, group) -> {
+        bySetting.values().forEach(group -> {
             if (group.size() >= 2) {
-                settings.add(compare(question, label, group, samples));
+                settings.add(compare(question, group, samples));
             }
         });
         if (settings.isEmpty()) {
@@ -117,14 +120,18 @@ public final class Verdicts {
         return new Verdict(question.id(), text, Verdict.Outcome.NONE, List.of());
     }
 
-    /** "threads=8 threadKind=PLATFORM": the row's parameters without {@code param}. */
+    /** The setting a row belongs to: its benchmark, mode and {@link #where(AnswerRow, String)}. */
     static String settingLabel(AnswerRow row, String param) {
-        return row.key().benchmark() + " " + row.key().mode() + " " + row.params().entrySet().stream()
-                .filter(e -> !e.getKey().equals(param)).map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+        return row.key().benchmark() + " " + row.key().mode() + " " + where(row, param);
     }
 
-    private static Setting compare(Question question, String label, List<AnswerRow> group,
+    /** "threadKind=PLATFORM threads=8": the row's parameters without {@code param}. */
+    static String where(AnswerRow row, String param) {
+        return row.params().entrySet().stream().filter(e -> !e.getKey().equals(param))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private static Setting compare(Question question, List<AnswerRow> group,
                                    Map<RawSamples.Key, List<double[]>> samples) {
         String param = question.baselineParam();
         boolean higher = group.get(0).higherIsBetter();
@@ -163,7 +170,7 @@ public final class Verdicts {
         double p = Significance.pValue(a, b);
         Boolean clear = Significance.testable(a, b) ? Significance.clear(other.score(), best.score(), p,
                 Significance.NOISE) : null;
-        return new Setting(label, best, other, bestIsBaseline,
+        return new Setting(where(best, param), best, other, bestIsBaseline,
                 new Comparison(best.score() / other.score(), p, nOf(a), nOf(b), clear));
     }
 
@@ -174,10 +181,9 @@ public final class Verdicts {
 
     /** The sentence about one setting: both scores, the effect, n, the test. */
     static String describe(Setting s, String param, boolean nameSetting) {
-        String where = s.label().substring(s.label().indexOf(' ', s.label().indexOf(' ') + 1) + 1);
         StringBuilder out = new StringBuilder();
-        if (nameSetting && !where.isEmpty()) {
-            out.append("At ").append(where).append(": ");
+        if (nameSetting && !s.where().isEmpty()) {
+            out.append("At ").append(s.where()).append(": ");
         }
         AnswerRow best = s.best();
         AnswerRow other = s.other();

@@ -1,5 +1,6 @@
 package designbench.results.chart;
 
+import designbench.results.table.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -7,7 +8,9 @@ import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -50,12 +53,30 @@ final class ChartFiles {
         return chart;
     }
 
-    /** A log axis whose ticks read as plain numbers (1,000, not 10^3.0). */
+    /** A log axis whose ticks read as the tables' numbers (1585, not 10^3.2 or 1,584.893). */
     static LogAxis logAxis(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        axis.setNumberFormatOverride(new TableNumberFormat());
         return axis;
+    }
+
+    /** Tick labels formatted as {@link Numbers#format(double)} formats table cells: three significant digits. */
+    private static final class TableNumberFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double value, StringBuffer out, FieldPosition position) {
+            return out.append(Numbers.format(value));
+        }
+
+        @Override
+        public StringBuffer format(long value, StringBuffer out, FieldPosition position) {
+            return out.append(Numbers.format(value));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("labels only");
+        }
     }
 
     /** Writes {@code <name>.png} and {@code <name>.svg} into {@code dir}; returns the PNG's file name. */

@@ -23,6 +23,8 @@ import org.jfree.chart.JFreeChart;
 public final class RunCharts {
     /** The charts' folder inside a run folder. */
     public static final String FOLDER = "charts";
+    /** At most this many lines in a latency spectrum: the palette's colours, each line told apart. */
+    static final int SPECTRUM_LINES = 10;
 
     private RunCharts() {
     }
@@ -49,8 +51,9 @@ public final class RunCharts {
             List<String> files = new ArrayList<>();
             draw(files, dir, id, () -> table.question().isScalingTable() ? ScalingCurves.of(headline, subtitle)
                     : HeadlineBars.of(headline, subtitle));
-            if (LatencySpectrum.applies(headline, histograms)) {
-                draw(files, dir, id + "-latency", () -> LatencySpectrum.of(headline, histograms, subtitle));
+            QuestionTable spectrum = spectrumRows(headline);
+            if (LatencySpectrum.applies(spectrum, histograms)) {
+                draw(files, dir, id + "-latency", () -> LatencySpectrum.of(spectrum, histograms, subtitle));
             }
             if (LatencyByLoad.applies(table)) {
                 draw(files, dir, id + "-latency-by-load", () -> LatencyByLoad.of(table, subtitle));
@@ -60,6 +63,28 @@ public final class RunCharts {
             }
         }
         return written;
+    }
+
+    /**
+     * The rows whose latency spectra are drawn: of a scaling table only those at its highest concurrency (every
+     * point of every series would be a tangle), and at most {@value #SPECTRUM_LINES} in any case.
+     */
+    static QuestionTable spectrumRows(QuestionTable headline) {
+        List<QuestionTable.Row> rows = headline.rows();
+        String column = headline.question().columnParam();
+        if (column != null) {
+            double highest = rows.stream().mapToDouble(r -> concurrency(r, column)).max().orElse(Double.NaN);
+            rows = rows.stream().filter(r -> concurrency(r, column) == highest).toList();
+        }
+        return new QuestionTable(headline.question(), rows.subList(0, Math.min(rows.size(), SPECTRUM_LINES)));
+    }
+
+    private static double concurrency(QuestionTable.Row row, String column) {
+        try {
+            return Double.parseDouble(row.measurement().params().getOrDefault(column, "NaN"));
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
     }
 
     private interface Drawing {
