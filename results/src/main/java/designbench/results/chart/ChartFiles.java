@@ -12,6 +12,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -57,20 +58,26 @@ final class ChartFiles {
     static LogAxis logAxis(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
-        axis.setNumberFormatOverride(new TableNumberFormat());
+        axis.setNumberFormatOverride(new TickLabels(Numbers::format));
         return axis;
     }
 
-    /** Tick labels formatted as {@link Numbers#format(double)} formats table cells: three significant digits. */
-    private static final class TableNumberFormat extends NumberFormat {
+    /** Tick labels written by a function of the tick's value (JFreeChart's axes take a {@link NumberFormat}). */
+    static final class TickLabels extends NumberFormat {
+        private final DoubleFunction<String> label;
+
+        TickLabels(DoubleFunction<String> label) {
+            this.label = label;
+        }
+
         @Override
         public StringBuffer format(double value, StringBuffer out, FieldPosition position) {
-            return out.append(Numbers.format(value));
+            return out.append(label.apply(value));
         }
 
         @Override
         public StringBuffer format(long value, StringBuffer out, FieldPosition position) {
-            return out.append(Numbers.format(value));
+            return format((double) value, out, position);
         }
 
         @Override

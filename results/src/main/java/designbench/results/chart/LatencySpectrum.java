@@ -3,9 +3,6 @@ package designbench.results.chart;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import java.awt.Color;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +66,7 @@ final class LatencySpectrum {
         LogAxis x = new LogAxis("percentile (x = 1/(1-q), log scale)");
         x.setBase(10);
         x.setTickUnit(new NumberTickUnit(1));
-        x.setNumberFormatOverride(new PercentileFormat());
+        x.setNumberFormatOverride(new ChartFiles.TickLabels(LatencySpectrum::percentile));
         LogAxis y = ChartFiles.logAxis("latency µs (log scale)");
         y.setSmallestValue(0.001);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -88,23 +85,9 @@ final class LatencySpectrum {
     }
 
     /** Labels 1, 10, 100 … as the percentiles they stand for: 0 %, 90 %, 99 % … */
-    private static final class PercentileFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double value, StringBuffer out, FieldPosition position) {
-            double q = 100 * (1 - 1 / value);
-            String text = q < 1e-9 ? "0%" : String.format(Locale.ROOT, "%." + Math.max(0,
-                    (int) Math.round(Math.log10(value)) - 2) + "f%%", q);
-            return out.append(text);
-        }
-
-        @Override
-        public StringBuffer format(long value, StringBuffer out, FieldPosition position) {
-            return format((double) value, out, position);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition position) {
-            throw new UnsupportedOperationException("labels only");
-        }
+    static String percentile(double value) {
+        double q = 100 * (1 - 1 / value);
+        return q < 1e-9 ? "0%" : String.format(Locale.ROOT, "%." + Math.max(0,
+                (int) Math.round(Math.log10(value)) - 2) + "f%%", q);
     }
 }

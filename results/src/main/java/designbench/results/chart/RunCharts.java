@@ -73,18 +73,11 @@ public final class RunCharts {
         List<QuestionTable.Row> rows = headline.rows();
         String column = headline.question().columnParam();
         if (column != null) {
-            double highest = rows.stream().mapToDouble(r -> concurrency(r, column)).max().orElse(Double.NaN);
-            rows = rows.stream().filter(r -> concurrency(r, column) == highest).toList();
+            double highest = rows.stream().mapToDouble(r -> r.measurement().numericParam(column)).max()
+                    .orElse(Double.NaN);
+            rows = rows.stream().filter(r -> r.measurement().numericParam(column) == highest).toList();
         }
         return new QuestionTable(headline.question(), rows.subList(0, Math.min(rows.size(), SPECTRUM_LINES)));
-    }
-
-    private static double concurrency(QuestionTable.Row row, String column) {
-        try {
-            return Double.parseDouble(row.measurement().params().getOrDefault(column, "NaN"));
-        } catch (NumberFormatException notANumber) {
-            return Double.NaN;
-        }
     }
 
     private interface Drawing {

@@ -38,13 +38,8 @@ final class ScalingCurves {
         String unit = "";
         for (QuestionTable.Row row : headline.rows()) {
             Measurement m = row.measurement();
-            if (m.failed() || !m.params().containsKey(column)) {
-                continue;
-            }
-            double n;
-            try {
-                n = Double.parseDouble(m.params().get(column));
-            } catch (NumberFormatException notANumber) {
+            double n = m.numericParam(column);
+            if (m.failed() || Double.isNaN(n)) {
                 continue;
             }
             series.computeIfAbsent(m.paramsLabelWithout(column), s -> new ArrayList<>())

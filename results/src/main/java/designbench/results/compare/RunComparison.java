@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class RunComparison {
         }
 
         private static double relativeStandardError(double[] values) {
-            double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+            double mean = Arrays.stream(values).average().orElse(Double.NaN);
             return Math.sqrt(Sampled.variance(values) / values.length) / mean;
         }
     }

@@ -71,6 +71,15 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
+    /** Parameter {@code name} as a number (a thread or connection count), or NaN when absent or not a number. */
+    public double numericParam(String name) {
+        try {
+            return Double.parseDouble(params.getOrDefault(name, "NaN"));
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
     /** Whether this row has no score, for whatever reason. */
     public boolean failed() {
         return failureReason != null;

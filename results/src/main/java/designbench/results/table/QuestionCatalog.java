@@ -3,6 +3,7 @@ package designbench.results.table;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The design questions the suites answer, in the order tables appear. A benchmark class not listed here still
@@ -185,7 +186,7 @@ public final class QuestionCatalog {
                             + "an open-loop run at half the TCP maximum." + PROXY_NOTE));
 
     /** Questions whose rows are one run second by second, not alternatives to rank: no verdict names a best row. */
-    public static final java.util.Set<String> TIME_SERIES = java.util.Set.of("proxy-fault");
+    public static final Set<String> TIME_SERIES = Set.of("proxy-fault");
 
     private QuestionCatalog() {
     }

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -150,9 +151,8 @@ public final class ResultsIndexWriter {
             sources.forEach((machine, run) -> {
                 Path chart = run.folder().resolve(RunCharts.FOLDER).resolve(questionId + ".png");
                 if (Files.isRegularFile(chart)) {
-                    String relative = indexDir.relativize(chart.toAbsolutePath()).toString().replace('\\', '/');
                     out.append("\n![").append(questionId).append(" on ").append(machine).append("](")
-                            .append(relative).append(")\n");
+                            .append(relative(indexDir, chart)).append(")\n");
                 }
             });
         }
@@ -202,10 +202,7 @@ public final class ResultsIndexWriter {
             }
             table.row(cells);
         }
-        Map<String, String> suiteTitles = new LinkedHashMap<>();
-        loaded.values().forEach(runs -> runs.forEach(run -> run.suiteTables().forEach(st -> st.tables()
-                .forEach(t -> suiteTitles.putIfAbsent(t.id(), t.title())))));
-        suiteTitles.forEach((id, title) -> {
+        suiteTableTitles(loaded).forEach((id, title) -> {
             List<String> cells = new ArrayList<>(List.of("**" + id + "**: " + title));
             boolean any = false;
             for (List<Run> runs : loaded.values()) {
@@ -293,12 +290,17 @@ public final class ResultsIndexWriter {
         out.append("\nFrom: ").append(String.join(", ", sources)).append(".\n");
     }
 
-    /** Each table of the table suites (bench-cap), per machine from its best run that has it. */
-    private static void appendSuiteTables(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir) {
+    /** Id to title of every table of the table suites (bench-cap) in any run, in order of first appearance. */
+    private static Map<String, String> suiteTableTitles(Map<String, List<Run>> loaded) {
         Map<String, String> titles = new LinkedHashMap<>();
         loaded.values().forEach(runs -> runs.forEach(run -> run.suiteTables().forEach(st -> st.tables()
                 .forEach(t -> titles.putIfAbsent(t.id(), t.title())))));
-        for (Map.Entry<String, String> table : titles.entrySet()) {
+        return titles;
+    }
+
+    /** Each table of the table suites (bench-cap), per machine from its best run that has it. */
+    private static void appendSuiteTables(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir) {
+        for (Map.Entry<String, String> table : suiteTableTitles(loaded).entrySet()) {
             out.append("\n## ").append(table.getKey()).append(": ").append(table.getValue()).append("\n");
             loaded.forEach((machine, runs) -> {
                 Run best = bestWithTable(runs, table.getKey());
@@ -324,14 +326,7 @@ public final class ResultsIndexWriter {
 
     /** Of the runs (oldest first) that have a table suite's table, the one with the longest profile; the latest on a tie. */
     private static Run bestWithTable(List<Run> runs, String tableId) {
-        Run best = null;
-        for (Run run : runs) {
-            if (run.hasTable(tableId) && (best == null || PROFILE_ORDER.indexOf(profileName(run))
-                    >= PROFILE_ORDER.indexOf(profileName(best)))) {
-                best = run;
-            }
-        }
-        return best;
+        return best(runs, run -> run.hasTable(tableId));
     }
 
     /** Question ids in catalog order, then jcstress, then any others as met. */
@@ -349,10 +344,14 @@ public final class ResultsIndexWriter {
 
     /** Of the runs (oldest first) that answered a question, the one with the longest profile; the latest on a tie. */
     private static Run bestAnswering(List<Run> runs, String questionId) {
+        return best(runs, run -> run.rows().stream().anyMatch(r -> r.get("question").equals(questionId)));
+    }
+
+    /** Of the runs (oldest first) that {@code has}, the one with the longest profile; the latest on a tie. */
+    private static Run best(List<Run> runs, Predicate<Run> has) {
         Run best = null;
         for (Run run : runs) {
-            if (run.rows().stream().anyMatch(r -> r.get("question").equals(questionId))
-                    && (best == null || PROFILE_ORDER.indexOf(profileName(run))
+            if (has.test(run) && (best == null || PROFILE_ORDER.indexOf(profileName(run))
                     >= PROFILE_ORDER.indexOf(profileName(best)))) {
                 best = run;
             }
@@ -499,7 +498,11 @@ public final class ResultsIndexWriter {
     }
 
     private static String link(Path indexDir, Path runFolder, String text) {
-        String relative = indexDir.relativize(runFolder.toAbsolutePath()).toString().replace('\\', '/');
-        return "[" + text + "](" + relative + "/summary.md)";
+        return "[" + text + "](" + relative(indexDir, runFolder) + "/summary.md)";
+    }
+
+    /** {@code path} relative to results/README.md's folder, with forward slashes as Markdown links need. */
+    private static String relative(Path indexDir, Path path) {
+        return indexDir.relativize(path.toAbsolutePath()).toString().replace('\\', '/');
     }
 }

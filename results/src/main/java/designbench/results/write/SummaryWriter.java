@@ -224,13 +224,8 @@ public final class SummaryWriter {
         String unit = "";
         for (QuestionTable.Row row : table.rows()) {
             Measurement m = row.measurement();
-            if (m.failed() || !"thrpt".equals(m.mode()) || !m.params().containsKey(column)) {
-                continue;
-            }
-            double n;
-            try {
-                n = Double.parseDouble(m.params().get(column));
-            } catch (NumberFormatException notANumber) {
+            double n = m.numericParam(column);
+            if (m.failed() || !"thrpt".equals(m.mode()) || Double.isNaN(n)) {
                 continue;
             }
             series.add(m.shortName() + " " + m.paramsLabelWithout(column), n, m.score());
