@@ -1,6 +1,8 @@
 package designbench.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +52,7 @@ class ScenarioSuiteIT {
             assertTrue(failure.get("unavailable").asBoolean(), "only rows a missing tool makes unavailable: " + failure);
         }
         checkNginxRows(rows, failures, out);
+        checkRepetitions(rows);
         String log = Files.readString(out.resolve("proxy-histograms").resolve("ProxyCost.hlog"));
         assertTrue(log.contains("Tag=designbench.proxy.scenario.ProxyCost.run?load=max&originMs=0&path=direct"), log);
     }
@@ -93,6 +96,42 @@ class ScenarioSuiteIT {
             assertEquals(2 + 2 + 4, absent, "one unavailable row per cost origin latency, per headline cache share "
                     + "and per scaling point");
         }
+    }
+
+    /**
+     * The smoke profile repeats compared runs twice: their rows state 2 load runs and hold both rates, whose median
+     * is the score and whose range is the interval; sweep points and single runs (fault, flood) state one run.
+     */
+    private static void checkRepetitions(JsonNode rows) {
+        for (JsonNode row : rows) {
+            String benchmark = row.get("benchmark").asText();
+            JsonNode primary = row.get("primaryMetric");
+            boolean compared = benchmark.endsWith("ProxyCost.run") || benchmark.endsWith("CacheGain.run")
+                    || benchmark.endsWith("Balancing.run") || benchmark.endsWith("UpstreamTransport.run")
+                    || benchmark.endsWith("GeneratorCheck.run");
+            if (compared) {
+                assertEquals(2, row.get("loadRuns").asInt(), row.toString());
+                JsonNode rates = primary.get("rawData").get(0);
+                assertEquals(2, rates.size(), row.toString());
+                double low = Math.min(rates.get(0).asDouble(), rates.get(1).asDouble());
+                double high = Math.max(rates.get(0).asDouble(), rates.get(1).asDouble());
+                assertEquals((low + high) / 2, primary.get("score").asDouble(), 1e-6, row.toString());
+                assertEquals(low, primary.get("scoreConfidence").get(0).asDouble(), 1e-6, row.toString());
+                assertEquals((high - low) / 2, primary.get("scoreError").asDouble(), 1e-6, row.toString());
+            } else {
+                assertEquals(1, row.get("loadRuns").asInt(), row.toString());
+                assertTrue(!primary.has("rawData"), row.toString());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedAndWritesNothing(@TempDir Path out) {
+        Path folder = out.resolve("run");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ScenarioSuite.run("proxy", "standrad", ".*", folder));
+        assertTrue(refused.getMessage().contains("unknown profile 'standrad'"), refused.getMessage());
+        assertFalse(Files.exists(folder));
     }
 
     @Test

@@ -33,14 +33,24 @@ final class BalancingScenario implements Scenario {
                     origins.add(context.origin("origin" + i, address, "--latency-ms", latency));
                     backends.add(address);
                 }
-                for (String balance : List.of("round_robin", "least_connections")) {
-                    List<String> options = new ArrayList<>(List.of("--no-cache", "--balance", balance));
-                    backends.forEach(b -> options.addAll(List.of("--backend", b)));
-                    String proxy = "127.0.0.1:" + ScenarioContext.freePort();
-                    try (Spawned p = context.proxy("proxy", proxy, options.toArray(String[]::new))) {
+                List<String> balances = List.of("round_robin", "least_connections");
+                List<Spawned> proxies = new ArrayList<>();
+                try {
+                    List<ScenarioContext.Run> runs = new ArrayList<>();
+                    for (String balance : balances) {
+                        List<String> options = new ArrayList<>(List.of("--no-cache", "--balance", balance));
+                        backends.forEach(b -> options.addAll(List.of("--backend", b)));
+                        String proxy = "127.0.0.1:" + ScenarioContext.freePort();
+                        proxies.add(context.proxy("proxy-" + balance, proxy, options.toArray(String[]::new)));
                         context.warmServers(proxy);
-                        rows.add(row(count, balance, context.maxRate(proxy)));
+                        runs.add(context.max(proxy));
                     }
+                    List<ScenarioContext.Measured> measured = context.compared(runs.toArray(ScenarioContext.Run[]::new));
+                    for (int i = 0; i < balances.size(); i++) {
+                        rows.add(row(count, balances.get(i), measured.get(i)));
+                    }
+                } finally {
+                    proxies.forEach(Spawned::close);
                 }
             } finally {
                 origins.forEach(Spawned::close);

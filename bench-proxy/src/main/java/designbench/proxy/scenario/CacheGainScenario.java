@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * origin (2 ms latency) marking 0, 50, 90 or 99 % of them cacheable, so that once the cache is warm the hit ratio
  * is about that share; the observed ratio (from X-Cache) is reported next to it. Per share: the maximum rate and an
  * open-loop run at half designbench's uncached maximum. With nginx installed, the same runs through nginx with
- * {@code proxy_cache} as the reference (scenario 8), in rows labelled with its version.
+ * {@code proxy_cache} as the reference (scenario 8), in rows labelled with its version. The two proxies are
+ * compared runs: repeated and interleaved as the profile says.
  */
 final class CacheGainScenario implements Scenario {
 
@@ -44,17 +45,24 @@ final class CacheGainScenario implements Scenario {
                  AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
                          : context.nginx("nginx-cache-hit" + percent, nginxAddress, origin, true)) {
                 context.warmServers(proxy, KEYS);
-                ScenarioContext.Measured max = context.maxRate(proxy, KEYS);
-                if (percent == 0) {
-                    uncachedMax = max.report().achievedRate();
-                }
-                double half = Math.max(1, uncachedMax / 2);
-                rows.add(row("designbench", percent, "max", max));
-                rows.add(row("designbench", percent, "50%", context.atRate(proxy, half, KEYS)));
                 if (nginxVersion.isPresent()) {
                     context.warmServers(nginxAddress, KEYS);
-                    rows.add(row(nginxLabel, percent, "max", context.maxRate(nginxAddress, KEYS)));
-                    rows.add(row(nginxLabel, percent, "50%", context.atRate(nginxAddress, half, KEYS)));
+                }
+                List<ScenarioContext.Measured> max = nginxVersion.isPresent()
+                        ? context.compared(context.max(proxy, KEYS), context.max(nginxAddress, KEYS))
+                        : context.compared(context.max(proxy, KEYS));
+                if (percent == 0) {
+                    uncachedMax = max.get(0).rate();
+                }
+                double half = Math.max(1, uncachedMax / 2);
+                List<ScenarioContext.Measured> atHalf = nginxVersion.isPresent()
+                        ? context.compared(context.at(proxy, half, KEYS), context.at(nginxAddress, half, KEYS))
+                        : context.compared(context.at(proxy, half, KEYS));
+                rows.add(row("designbench", percent, "max", max.get(0)));
+                rows.add(row("designbench", percent, "50%", atHalf.get(0)));
+                if (nginxVersion.isPresent()) {
+                    rows.add(row(nginxLabel, percent, "max", max.get(1)));
+                    rows.add(row(nginxLabel, percent, "50%", atHalf.get(1)));
                 } else {
                     rows.add(ScenarioRow.unavailable(BENCHMARK, params(nginxLabel, percent, "max"),
                             Nginx.absentReason()));

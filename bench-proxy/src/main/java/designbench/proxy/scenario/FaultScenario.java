@@ -36,7 +36,7 @@ final class FaultScenario implements Scenario {
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
-        Duration window = context.timing().measure().multipliedBy(3);
+        Duration window = context.timing().single().measure().multipliedBy(3);
         String survivor = "127.0.0.1:" + ScenarioContext.freePort();
         String victim = "127.0.0.1:" + ScenarioContext.freePort();
         String proxy = "127.0.0.1:" + ScenarioContext.freePort();
@@ -49,7 +49,7 @@ final class FaultScenario implements Scenario {
                      "--admin", admin, "--health-interval", "500ms");
              HttpClient http = HttpClient.newHttpClient()) {
             context.warmServers(proxy);
-            long killDelayNanos = context.timing().warmup().plus(window.dividedBy(3)).toNanos();
+            long killDelayNanos = context.timing().single().warmup().plus(window.dividedBy(3)).toNanos();
             DeadOriginPolls polls = new DeadOriginPolls();
             String counter = "designbench_proxy_backend_requests_total{backend=\"" + victim + "\",group=\"a\"}";
             timer.schedule(() -> {
@@ -66,7 +66,7 @@ final class FaultScenario implements Scenario {
             }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
             ScenarioContext.Measured run = context.atRateFor(window, proxy, RATE);
             timer.shutdownNow();
-            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().warmup()).toSeconds();
+            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().single().warmup()).toSeconds();
             List<LoadReport.Second> seconds = run.report().perSecond();
             for (int i = 0; i < seconds.size() && i < run.intervals().size(); i++) {
                 LoadReport.Second second = seconds.get(i);

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,24 +34,22 @@ final class GeneratorCheckScenario implements Scenario {
             context.warmServers(origin);
             String wrk = wrkVersion();
             if (wrk == null) {
-                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
+                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.compared(context.max(origin))
+                        .get(0)));
                 rows.add(ScenarioRow.unavailable(BENCHMARK, params("wrk"),
                         "wrk is not installed (scripts/install-wrk.sh installs it from Debian's packages)"));
             } else {
-                // Each runs twice, alternating, and the second pair counts: the origin's own code keeps getting
-                // compiled during the first seconds, which would favour whichever tool ran last.
-                context.maxRate(origin);
-                wrkRate(context, origin);
-                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.maxRate(origin)));
-                WrkSummary summary = wrkRate(context, origin);
-                double rate = summary.requestsPerSecond();
-                LoadReport report = new LoadReport("closed", 0, ScenarioContext.CONNECTIONS,
-                        context.timing().measure().toMillis() / 1000.0, rate, 0, summary.errors(), null, 0, 0,
-                        Map.of(), 0, List.of());
-                System.out.println("[proxy] wrk " + wrk + ": " + Math.round(rate) + " req/s"
-                        + (summary.errors().isEmpty() ? "" : ", errors " + summary.errors()));
-                rows.add(new ScenarioRow(BENCHMARK, params("wrk"),
-                        new ScenarioContext.Measured(report, new Histogram(3), List.of(), context.timing().warmup())));
+                // Each runs once before measuring, alternating: the origin's own code keeps getting compiled during
+                // the first seconds, which would favour whichever tool ran last.
+                ScenarioContext.Run ours = context.max(origin);
+                ScenarioContext.Run theirs = (warmup, measure) -> wrkRun(origin, warmup, measure);
+                ours.measure(context.timing().compared().warmup(), context.timing().compared().measure());
+                theirs.measure(context.timing().compared().warmup(), context.timing().compared().measure());
+                List<ScenarioContext.Measured> measured = context.compared(ours, theirs);
+                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), measured.get(0)));
+                rows.add(new ScenarioRow(BENCHMARK, params("wrk"), measured.get(1)));
+                System.out.println("[proxy] wrk " + wrk + ": " + Math.round(measured.get(1).rate()) + " req/s"
+                        + (measured.get(1).errorCount() == 0 ? "" : ", errors " + measured.get(1).errorCount()));
             }
         }
         return rows;
@@ -75,16 +74,27 @@ final class GeneratorCheckScenario implements Scenario {
         }
     }
 
-    /** wrk's summary of the measured time (its rate and errors), after the same warm-up as ours. */
-    private static WrkSummary wrkRate(ScenarioContext context, String origin) throws IOException,
-            InterruptedException {
+    /**
+     * A wrk run of the measured time (whole seconds, as wrk takes them) after a wrk run of the warm-up: its rate and
+     * errors, without latencies (wrk's are not the ones our histograms hold).
+     */
+    private static ScenarioContext.Measured wrkRun(String origin, Duration warmup, Duration measure)
+            throws IOException, InterruptedException {
         String url = "http://" + origin + "/k/1";
-        runWrk(context.timing().warmup().toMillis(), url);
-        return WrkSummary.parse(runWrk(context.timing().measure().toMillis(), url));
+        runWrk(warmup.toMillis(), url);
+        long seconds = wrkSeconds(measure.toMillis());
+        WrkSummary summary = WrkSummary.parse(runWrk(measure.toMillis(), url));
+        LoadReport report = new LoadReport("closed", 0, ScenarioContext.CONNECTIONS, seconds,
+                summary.requestsPerSecond(), 0, summary.errors(), null, 0, 0, Map.of(), 0, List.of());
+        return new ScenarioContext.Measured(report, new Histogram(3), List.of(), warmup);
+    }
+
+    private static long wrkSeconds(long millis) {
+        return Math.max(1, Math.round(millis / 1000.0));
     }
 
     private static List<String> runWrk(long millis, String url) throws IOException, InterruptedException {
-        long seconds = Math.max(1, Math.round(millis / 1000.0));
+        long seconds = wrkSeconds(millis);
         Process p = new ProcessBuilder("wrk", "-t1", "-c" + ScenarioContext.CONNECTIONS, "-d" + seconds + "s", url)
                 .redirectErrorStream(true).start();
         List<String> lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))

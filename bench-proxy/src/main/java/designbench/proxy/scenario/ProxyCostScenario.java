@@ -11,7 +11,8 @@ import java.util.Optional;
  * origin latencies of 0 and 2 ms. Per path: the maximum rate (closed loop), then open-loop runs at 25, 50 and 75 %
  * of the direct maximum (50 % only in a quick run), whose percentiles are timed from each request's intended start.
  * With nginx installed, the same runs through nginx (cache off) as the reference (scenario 8), in rows labelled
- * with its version; without it, one row per origin latency says so.
+ * with its version; without it, one row per origin latency says so. The paths of each load are compared runs:
+ * repeated and interleaved as the profile says, the open-loop rates set from the direct maximum's median.
  */
 final class ProxyCostScenario implements Scenario {
 
@@ -41,23 +42,29 @@ final class ProxyCostScenario implements Scenario {
                 if (nginxVersion.isPresent()) {
                     context.warmServers(nginxAddress);
                 }
-                ScenarioContext.Measured directMax = context.maxRate(origin);
-                rows.add(row(originMillis, "max", "direct", directMax));
-                rows.add(row(originMillis, "max", "designbench", context.maxRate(proxy)));
+                List<ScenarioContext.Run> maxRuns = new ArrayList<>(List.of(context.max(origin), context.max(proxy)));
+                nginxVersion.ifPresent(v -> maxRuns.add(context.max(nginxAddress)));
+                List<ScenarioContext.Measured> max = context.compared(maxRuns.toArray(ScenarioContext.Run[]::new));
+                rows.add(row(originMillis, "max", "direct", max.get(0)));
+                rows.add(row(originMillis, "max", "designbench", max.get(1)));
                 if (nginxVersion.isPresent()) {
-                    rows.add(row(originMillis, "max", nginxPath, context.maxRate(nginxAddress)));
+                    rows.add(row(originMillis, "max", nginxPath, max.get(2)));
                 } else {
                     rows.add(ScenarioRow.unavailable(BENCHMARK, params(originMillis, "max", nginxPath),
                             Nginx.absentReason()));
                 }
-                double direct = directMax.report().achievedRate();
+                double direct = max.get(0).rate();
                 for (int percent : context.timing().headlinesOnly() ? new int[] {50} : LOAD_PERCENTS) {
                     double rate = Math.max(1, direct * percent / 100);
                     String load = percent + "%";
-                    rows.add(row(originMillis, load, "direct", context.atRate(origin, rate)));
-                    rows.add(row(originMillis, load, "designbench", context.atRate(proxy, rate)));
+                    List<ScenarioContext.Run> runs = new ArrayList<>(List.of(context.at(origin, rate),
+                            context.at(proxy, rate)));
+                    nginxVersion.ifPresent(v -> runs.add(context.at(nginxAddress, rate)));
+                    List<ScenarioContext.Measured> measured = context.compared(runs.toArray(ScenarioContext.Run[]::new));
+                    rows.add(row(originMillis, load, "direct", measured.get(0)));
+                    rows.add(row(originMillis, load, "designbench", measured.get(1)));
                     if (nginxVersion.isPresent()) {
-                        rows.add(row(originMillis, load, nginxPath, context.atRate(nginxAddress, rate)));
+                        rows.add(row(originMillis, load, nginxPath, measured.get(2)));
                     }
                 }
             }

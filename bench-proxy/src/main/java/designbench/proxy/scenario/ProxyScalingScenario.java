@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Performance or scalability: closed-loop throughput by the number of concurrent connections, 1 to 256 (1, 4, 16,
  * 64 in a quick run), straight to the origin, through designbench's proxy (cache off, one event-loop thread) and
- * through nginx (cache off, one worker) when it is installed. At each connection count the three paths run one
- * after the other, so drift hits all alike. The results module fits the Universal Scalability Law to each path's
+ * through nginx (cache off, one worker) when it is installed. At each connection count the three paths are a sweep
+ * point's repetitions, interleaved, so drift hits all alike. The results module fits the Universal Scalability Law to each path's
  * series: where throughput peaks, and whether a path is slow already at one connection (a performance problem) or
  * only stops growing under load (a scalability problem).
  */
@@ -43,10 +43,14 @@ final class ProxyScalingScenario implements Scenario {
                 context.warmServers(nginxAddress);
             }
             for (int connections : context.timing().headlinesOnly() ? HEADLINE_CONNECTIONS : CONNECTIONS) {
-                rows.add(row(connections, "direct", context.maxRateAt(origin, connections)));
-                rows.add(row(connections, "designbench", context.maxRateAt(proxy, connections)));
+                List<ScenarioContext.Measured> measured = nginxVersion.isPresent()
+                        ? context.swept(context.maxAt(origin, connections), context.maxAt(proxy, connections),
+                                context.maxAt(nginxAddress, connections))
+                        : context.swept(context.maxAt(origin, connections), context.maxAt(proxy, connections));
+                rows.add(row(connections, "direct", measured.get(0)));
+                rows.add(row(connections, "designbench", measured.get(1)));
                 if (nginxVersion.isPresent()) {
-                    rows.add(row(connections, nginxPath, context.maxRateAt(nginxAddress, connections)));
+                    rows.add(row(connections, nginxPath, measured.get(2)));
                 } else {
                     rows.add(ScenarioRow.unavailable(BENCHMARK, params(connections, nginxPath), Nginx.absentReason()));
                 }

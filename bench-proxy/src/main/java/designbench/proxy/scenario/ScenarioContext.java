@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -31,38 +34,136 @@ import org.HdrHistogram.HistogramLogWriter;
 final class ScenarioContext {
 
     /**
-     * A load run's report, its whole latency histogram (nanoseconds), its per-second intervals, and the warm-up that
-     * preceded it (null when the row is not one warmed load run: a second of a run, a burst).
+     * A load run's report, its whole latency histogram (nanoseconds), its per-second intervals, the warm-up that
+     * preceded it (null when the row is not one warmed load run: a second of a run, a burst), and the reports of
+     * the repetitions it stands for, in run order (just its own report when it was run once; see {@link #combine}).
      */
-    record Measured(LoadReport report, Histogram histogram, List<Histogram> intervals, Duration warmup) {
+    record Measured(LoadReport report, Histogram histogram, List<Histogram> intervals, Duration warmup,
+                    List<LoadReport> repetitions) {
+        Measured(LoadReport report, Histogram histogram, List<Histogram> intervals, Duration warmup) {
+            this(report, histogram, intervals, warmup, List.of(report));
+        }
+
         Measured(LoadReport report, Histogram histogram) {
             this(report, histogram, List.of(), null);
+        }
+
+        /**
+         * Repetitions of one load as one row: the report of the repetition with the median rate (the lower one of
+         * the middle two for an even count), every repetition's latencies in one histogram, no per-second intervals
+         * (they would not make one time line), and the repetitions' reports in run order.
+         */
+        static Measured combine(List<Measured> repetitions) {
+            if (repetitions.size() == 1) {
+                return repetitions.get(0);
+            }
+            Histogram all = new Histogram(3);
+            repetitions.forEach(r -> all.add(r.histogram()));
+            List<Measured> byRate = repetitions.stream()
+                    .sorted(Comparator.comparingDouble(r -> r.report().achievedRate())).toList();
+            return new Measured(byRate.get((byRate.size() - 1) / 2).report(), all, List.of(),
+                    repetitions.get(0).warmup(), repetitions.stream().map(Measured::report).toList());
+        }
+
+        /** The achieved rate of each repetition, in run order. */
+        double[] rates() {
+            return repetitions.stream().mapToDouble(LoadReport::achievedRate).toArray();
+        }
+
+        /** The median of the repetitions' achieved rates (the mean of the middle two for an even count). */
+        double rate() {
+            double[] sorted = rates();
+            Arrays.sort(sorted);
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        /** Errors of all repetitions together. */
+        long errorCount() {
+            return repetitions.stream().mapToLong(LoadReport::errorCount).sum();
+        }
+
+        /** Share of responses with {@code X-Cache: HIT} over all repetitions; NaN when no response said. */
+        double hitRatio() {
+            long hits = repetitions.stream().mapToLong(LoadReport::cacheHits).sum();
+            long seen = hits + repetitions.stream().mapToLong(LoadReport::cacheMisses).sum();
+            return seen == 0 ? Double.NaN : (double) hits / seen;
         }
     }
 
     /**
-     * Warm-up and measured time of each load run, the unrecorded run that warms freshly started servers, whether
-     * sweeps are cut to their headline points (a first look, like JMH suites' quick parameter subsets), and the
-     * shorter warm-up and measured time of each point of a concurrency sweep (many points, each a closed loop that
-     * settles within a second).
+     * How often and how long a kind of load run runs: {@code count} repetitions, each of {@code warmup} and then
+     * {@code measure}.
      */
-    record Timing(Duration warmup, Duration measure, Duration serverWarmup, boolean headlinesOnly,
-                  Duration sweepWarmup, Duration sweepMeasure) {
+    record LoadRuns(int count, Duration warmup, Duration measure) {
+        LoadRuns {
+            if (count < 1) {
+                throw new IllegalArgumentException("a load run runs at least once, not " + count + " times");
+            }
+        }
+
+        static LoadRuns once(Duration warmup, Duration measure) {
+            return new LoadRuns(1, warmup, measure);
+        }
+
+        /** "5 × (0.5 s + 1.5 s)", "1 × (2 s + 5 s)": repetitions × (warm-up + measured). */
+        String describe() {
+            return count + " × (" + seconds(warmup) + " + " + seconds(measure) + ")";
+        }
+
+        private static String seconds(Duration duration) {
+            return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+        }
+    }
+
+    /**
+     * The timing of each kind of load run under a profile.
+     *
+     * @param single        a run that happens once: a fault or flood time series, a burst, a load beside another
+     * @param compared      the runs a question compares (paths, proxies, settings): repeated in standard and
+     *                      thorough, interleaved A B C A B C, so the row is a median with a spread and a test
+     * @param sweep         each point of a concurrency sweep: many points, each a closed loop that settles within a
+     *                      second, so shorter and fewer repetitions
+     * @param serverWarmup  the unrecorded run that warms freshly started servers
+     * @param headlinesOnly whether sweeps are cut to their headline points (a first look, like the JMH suites' quick
+     *                      parameter subsets)
+     */
+    record Timing(LoadRuns single, LoadRuns compared, LoadRuns sweep, Duration serverWarmup, boolean headlinesOnly) {
         static Timing of(String profile) {
             return switch (profile.toLowerCase(Locale.ROOT)) {
-                // "smoke" is for the build's own check that every scenario runs, not for measuring.
-                case "smoke" -> new Timing(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(300),
-                        true, Duration.ofMillis(100), Duration.ofMillis(300));
-                case "quick" -> new Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), true,
-                        Duration.ofMillis(300), Duration.ofMillis(700));
-                case "thorough" -> new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                        false, Duration.ofSeconds(2), Duration.ofSeconds(10));
-                // standard: 5 s measured keeps the suite's two dozen load runs per scenario within the hour the whole
-                // standard run may take on 2 cores; about 10 000 requests per run at the low loads.
-                default -> new Timing(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false,
-                        Duration.ofSeconds(1), Duration.ofSeconds(2));
+                // "smoke" is for the build's own check that every scenario runs, not for measuring; its compared
+                // runs repeat twice so that the repetition path runs too.
+                case "smoke" -> new Timing(LoadRuns.once(millis(100), millis(300)),
+                        new LoadRuns(2, millis(100), millis(200)), LoadRuns.once(millis(100), millis(300)),
+                        millis(300), true);
+                // quick: one run per row (n=1), a first look.
+                case "quick" -> new Timing(LoadRuns.once(millis(1000), millis(1000)),
+                        LoadRuns.once(millis(1000), millis(1000)), LoadRuns.once(millis(300), millis(700)),
+                        millis(2000), true);
+                case "thorough" -> new Timing(LoadRuns.once(millis(5000), millis(30_000)),
+                        new LoadRuns(5, millis(2000), millis(10_000)), new LoadRuns(5, millis(1000), millis(5000)),
+                        millis(10_000), false);
+                // standard: five repetitions of the compared runs (the fewest with which a Mann-Whitney test can
+                // find p < 0.05 between two rows) of 1.5 s each, about 6 000 requests at the lowest load, and three
+                // of each sweep point, keep the proxy suite within the quarter hour the hour of a whole standard run
+                // leaves it on 2 cores.
+                case "standard" -> new Timing(LoadRuns.once(millis(2000), millis(5000)),
+                        new LoadRuns(5, millis(500), millis(1500)), new LoadRuns(3, millis(500), millis(1000)),
+                        millis(5000), false);
+                default -> throw new IllegalArgumentException(
+                        "unknown profile '" + profile + "': use smoke, quick, standard or thorough");
             };
         }
+
+        private static Duration millis(long millis) {
+            return Duration.ofMillis(millis);
+        }
+    }
+
+    /** One load the scenario measures, run with the warm-up and measured time it is given. */
+    @FunctionalInterface
+    interface Run {
+        Measured measure(Duration warmup, Duration measure) throws IOException, InterruptedException;
     }
 
     /** Connections of every load run: enough to saturate one proxy thread, few enough for a 2-core machine. */
@@ -135,33 +236,68 @@ final class ScenarioContext {
         load(target, 0, Duration.ZERO, timing.serverWarmup(), requests);
     }
 
-    /** A closed-loop run: the maximum rate. */
-    Measured maxRate(String target) throws IOException, InterruptedException {
-        return maxRate(target, UnaryOperator.identity());
-    }
-
+    /** A closed-loop run, once: the maximum rate. */
     Measured maxRate(String target, UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
-        return load(target, 0, timing.warmup(), timing.measure(), requests);
+        return max(target, requests).measure(timing.single().warmup(), timing.single().measure());
     }
 
-    /** A closed-loop run over {@code connections} connections, one point of a concurrency sweep. */
-    Measured maxRateAt(String target, int connections) throws IOException, InterruptedException {
-        return load(target, 0, timing.sweepWarmup(), timing.sweepMeasure(), c -> c.withConnections(connections));
-    }
-
-    /** An open-loop run at {@code rate} requests per second. */
-    Measured atRate(String target, double rate) throws IOException, InterruptedException {
-        return atRate(target, rate, UnaryOperator.identity());
-    }
-
+    /** An open-loop run at {@code rate} requests per second, once. */
     Measured atRate(String target, double rate, UnaryOperator<LoadConfig> requests)
             throws IOException, InterruptedException {
-        return load(target, rate, timing.warmup(), timing.measure(), requests);
+        return at(target, rate, requests).measure(timing.single().warmup(), timing.single().measure());
     }
 
-    /** An open-loop run of {@code measure} (after the usual warm-up). */
+    /** An open-loop run of {@code measure} (after the single runs' warm-up), once. */
     Measured atRateFor(Duration measure, String target, double rate) throws IOException, InterruptedException {
-        return load(target, rate, timing.warmup(), measure, UnaryOperator.identity());
+        return at(target, rate, UnaryOperator.identity()).measure(timing.single().warmup(), measure);
+    }
+
+    /** A closed loop over the usual connections: the maximum rate. */
+    Run max(String target) {
+        return max(target, UnaryOperator.identity());
+    }
+
+    Run max(String target, UnaryOperator<LoadConfig> requests) {
+        return (warmup, measure) -> load(target, 0, warmup, measure, requests);
+    }
+
+    /** A closed loop over {@code connections} connections: one point of a concurrency sweep. */
+    Run maxAt(String target, int connections) {
+        return max(target, c -> c.withConnections(connections));
+    }
+
+    /** An open loop at {@code rate} requests per second. */
+    Run at(String target, double rate) {
+        return at(target, rate, UnaryOperator.identity());
+    }
+
+    Run at(String target, double rate, UnaryOperator<LoadConfig> requests) {
+        return (warmup, measure) -> load(target, rate, warmup, measure, requests);
+    }
+
+    /**
+     * The runs a question compares, each repeated as the profile's compared runs say, interleaved (A B C A B C) so
+     * that whatever drifts on the machine meanwhile hits them all alike; per run, in order, its repetitions as one
+     * row ({@link Measured#combine}).
+     */
+    List<Measured> compared(Run... runs) throws IOException, InterruptedException {
+        return interleaved(timing.compared(), List.of(runs));
+    }
+
+    /** {@link #compared} with the timing of a sweep point. */
+    List<Measured> swept(Run... runs) throws IOException, InterruptedException {
+        return interleaved(timing.sweep(), List.of(runs));
+    }
+
+    static List<Measured> interleaved(LoadRuns timing, List<Run> runs) throws IOException, InterruptedException {
+        List<List<Measured>> repetitions = new ArrayList<>();
+        runs.forEach(r -> repetitions.add(new ArrayList<>()));
+        for (int repetition = 0; repetition < timing.count(); repetition++) {
+            for (int i = 0; i < runs.size(); i++) {
+                repetitions.get(i).add(runs.get(i).measure(timing.warmup(), timing.measure()));
+            }
+        }
+        return repetitions.stream().map(Measured::combine).toList();
     }
 
     private Measured load(String target, double rate, Duration warmup, Duration measure,

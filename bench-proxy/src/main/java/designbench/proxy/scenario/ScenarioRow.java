@@ -9,10 +9,17 @@ import java.util.Map;
  * @param params    the configuration, in table order
  * @param mode      JMH's mode name for the direction: {@code thrpt} (higher is better) or {@code avgt} (lower)
  * @param score     the row's figure, in {@code unit}
- * @param measured  the load run behind the row; null for an unavailable row, whose unit holds the reason
+ * @param measured  the load run behind the row, or the repetitions of one; null for an unavailable row, whose unit
+ *                  holds the reason. A row of two or more repetitions scores their median rate.
  */
 record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext.Measured measured, String mode,
                    double score, String unit) {
+
+    ScenarioRow {
+        if (measured != null && measured.repetitions().size() > 1 && score != measured.rate()) {
+            throw new IllegalArgumentException("a row of repeated load runs scores their median rate");
+        }
+    }
 
     /** A row that cannot be measured on this machine (a tool is missing): listed with the reason, not a failure. */
     static ScenarioRow unavailable(String benchmark, Map<String, String> params, String reason) {
@@ -23,8 +30,13 @@ record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext
         return measured == null;
     }
 
-    /** A load run's row: its achieved rate, higher is better. */
+    /** A load run's row: its achieved rate (the median over its repetitions), higher is better. */
     ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext.Measured measured) {
-        this(benchmark, params, measured, "thrpt", measured.report().achievedRate(), "req/s");
+        this(benchmark, params, measured, "thrpt", measured.rate(), "req/s");
+    }
+
+    /** Load runs behind the row: 1, or its repetitions. */
+    int repetitions() {
+        return measured.repetitions().size();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * JMH suite leaves, so designbench's results module tables them like any other suite:
  * <ul>
  *   <li>{@code <suite>.json}: one JMH-format result per row: mode {@code thrpt}, score = achieved requests per
- *       second, no confidence interval (one run per row), the configuration as params, and the offered rate,
- *       errors and cache hit ratio as secondary metrics;</li>
+ *       second (the median of the row's repetitions, with their rates and range where it has two or more; see
+ *       {@link #jmhFormat}), the configuration as params, and the offered rate, errors and cache hit ratio as
+ *       secondary metrics;</li>
  *   <li>{@code <suite>-histograms/<scenario>.hlog}: each row's latencies (ns), tagged {@code <benchmark>?<params>};</li>
  *   <li>{@code <suite>-failures.json}: scenarios that failed, with the reason (the results module's failure record);</li>
  *   <li>{@code <suite>-configs/}: the configuration of each reference proxy (nginx) the scenarios started.</li>
@@ -53,13 +55,14 @@ public final class ScenarioSuite {
             System.out.printf("[%s] no scenario matches '%s': skipped%n", suite, include);
             return NOTHING_SELECTED;
         }
+        ScenarioContext.Timing timing = ScenarioContext.Timing.of(profile);
         Files.createDirectories(out);
         Path histograms = out.resolve(suite + "-histograms");
         Files.createDirectories(histograms);
-        ScenarioContext.Timing timing = ScenarioContext.Timing.of(profile);
-        System.out.printf("[%s] %d scenarios, profile %s: %d ms warm-up and %d ms measured per load run%s; origin, "
-                + "proxy and load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
-                selected.size(), profile, timing.warmup().toMillis(), timing.measure().toMillis(),
+        System.out.printf("[%s] %d scenarios, profile %s: compared load runs %s, sweep points %s, single runs %s "
+                + "(repetitions × (warm-up + measured))%s; origin, proxy and load generator are separate processes "
+                + "sharing this machine's %d CPUs, unpinned%n", suite, selected.size(), profile,
+                timing.compared().describe(), timing.sweep().describe(), timing.single().describe(),
                 timing.headlinesOnly() ? ", headline points of each sweep only" : "",
                 Runtime.getRuntime().availableProcessors());
         List<ScenarioRow> rows = new ArrayList<>();
@@ -83,8 +86,9 @@ public final class ScenarioSuite {
                             continue;
                         }
                         scenarioRows.add(row);
-                        System.out.printf("[%s %d/%d] %s %s: %.4g %s, p99 %.2f ms%n", suite, n, selected.size(),
+                        System.out.printf("[%s %d/%d] %s %s: %.4g %s%s, p99 %.2f ms%n", suite, n, selected.size(),
                                 shortName(row.benchmark()), label(row.params()), row.score(), row.unit(),
+                                row.repetitions() > 1 ? " (median of " + row.repetitions() + ")" : "",
                                 row.measured().histogram().getValueAtPercentile(99) / 1e6);
                     }
                     rows.addAll(scenarioRows);
@@ -109,31 +113,47 @@ public final class ScenarioSuite {
 
     /**
      * The rows in the shape of JMH's JSON result format, which results reads, with what a load run is instead of
-     * forks and iterations: {@code loadRuns} (1: one load run per row), {@code measurementTime} (its measured
-     * seconds) and {@code warmupTime} (where the row is one warmed run). No {@code scoreError}: one run has none.
+     * forks and iterations: {@code loadRuns} (the repetitions behind the row), {@code measurementTime} (each one's
+     * measured seconds) and {@code warmupTime} (where the row is warmed load runs). The score is the median of the
+     * repetitions' rates; {@code rawData} holds, for two or more, every repetition's rate in run order (one list: all ran
+     * against the same server processes), and {@code scoreConfidence} is their range (minimum, maximum) and
+     * {@code scoreError} half of it. Errors are summed over the repetitions, the hit ratio is over all of them.
      */
     static ArrayNode jmhFormat(ObjectMapper json, List<ScenarioRow> rows) {
         ArrayNode results = json.createArrayNode();
         for (ScenarioRow row : rows) {
-            LoadReport report = row.measured().report();
+            ScenarioContext.Measured measured = row.measured();
+            LoadReport report = measured.report();
             ObjectNode result = results.addObject();
             result.put("benchmark", row.benchmark());
             result.put("mode", row.mode());
-            result.put("loadRuns", 1);
+            result.put("loadRuns", row.repetitions());
             result.put("measurementTime", seconds(report.seconds()));
-            if (row.measured().warmup() != null) {
-                result.put("warmupTime", seconds(row.measured().warmup().toMillis() / 1000.0));
+            if (measured.warmup() != null) {
+                result.put("warmupTime", seconds(measured.warmup().toMillis() / 1000.0));
             }
             ObjectNode params = result.putObject("params");
             row.params().forEach(params::put);
             ObjectNode primary = result.putObject("primaryMetric");
             primary.put("score", row.score());
-            primary.put("scoreError", "NaN");
+            double[] rates = measured.rates();
+            double min = Arrays.stream(rates).min().orElse(Double.NaN);
+            double max = Arrays.stream(rates).max().orElse(Double.NaN);
+            if (rates.length >= 2) {
+                primary.put("scoreError", (max - min) / 2);
+                primary.putArray("scoreConfidence").add(min).add(max);
+            } else {
+                primary.put("scoreError", "NaN");
+            }
             primary.put("scoreUnit", row.unit());
+            if (rates.length >= 2) {
+                ArrayNode raw = primary.putArray("rawData").addArray();
+                Arrays.stream(rates).forEach(raw::add);
+            }
             ObjectNode secondary = result.putObject("secondaryMetrics");
             metric(secondary, "offered", report.offeredRate(), "req/s");
-            metric(secondary, "errors", report.errorCount(), "#");
-            metric(secondary, "hitRatio", report.hitRatio(), "ratio");
+            metric(secondary, "errors", measured.errorCount(), "#");
+            metric(secondary, "hitRatio", measured.hitRatio(), "ratio");
         }
         return results;
     }

@@ -33,7 +33,7 @@ final class StampedeScenario implements Scenario {
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
-        int bursts = context.timing().measure().toSeconds() >= 10 ? 20 : 5;
+        int bursts = context.timing().single().measure().toSeconds() >= 10 ? 20 : 5;
         List<ScenarioRow> rows = new ArrayList<>();
         for (boolean coalesce : new boolean[] {false, true}) {
             String origin = "127.0.0.1:" + ScenarioContext.freePort();

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Scenario 4, the IPC question end to end: clients reach the proxy over loopback TCP; the proxy reaches the origin
  * over loopback TCP or over a Unix domain socket, cache off. Maximum rate, and an open-loop run at half the TCP
- * maximum. Needs Netty's epoll transport (Linux) for the socket file.
+ * maximum, the two transports as compared runs (repeated, interleaved). Needs Netty's epoll transport (Linux) for the socket file.
  */
 final class UpstreamTransportScenario implements Scenario {
 
@@ -31,13 +31,14 @@ final class UpstreamTransportScenario implements Scenario {
              Spawned viaUds = context.proxy("proxy-uds", udsProxy, "--backend", udsOrigin, "--no-cache")) {
             context.warmServers(tcpProxy);
             context.warmServers(udsProxy);
-            ScenarioContext.Measured tcpMax = context.maxRate(tcpProxy);
-            ScenarioContext.Measured udsMax = context.maxRate(udsProxy);
-            rows.add(row("max", "tcp", tcpMax));
-            rows.add(row("max", "uds", udsMax));
-            double half = Math.max(1, tcpMax.report().achievedRate() / 2);
-            rows.add(row("50%", "tcp", context.atRate(tcpProxy, half)));
-            rows.add(row("50%", "uds", context.atRate(udsProxy, half)));
+            List<ScenarioContext.Measured> max = context.compared(context.max(tcpProxy), context.max(udsProxy));
+            rows.add(row("max", "tcp", max.get(0)));
+            rows.add(row("max", "uds", max.get(1)));
+            double half = Math.max(1, max.get(0).rate() / 2);
+            List<ScenarioContext.Measured> atHalf = context.compared(context.at(tcpProxy, half),
+                    context.at(udsProxy, half));
+            rows.add(row("50%", "tcp", atHalf.get(0)));
+            rows.add(row("50%", "uds", atHalf.get(1)));
         }
         return rows;
     }

@@ -27,9 +27,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * at the same time. A pool sized to the cores needs about taskCount / cores × blockMillis. The ratio is to
  * PLATFORM_POOL_PER_TASK, the best a platform design can do, so it isolates the price of OS threads.
  *
+ * <p>Timing: single-shot, each measured iteration one burst. A burst can outlast a profile's iteration
+ * (10 000 one-millisecond tasks on a pool of one thread per core take seconds); in average-time mode such an
+ * iteration holds a single burst anyway, under a heading that claims quarter-second iterations. So a row's n is the number of bursts it rests on: forks × measured iterations.
+ *
  * <p>Table: threads-blocking-tasks in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public class BlockingTasksBench {

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record RunLength(int loadRuns, int forks, int warmupIterations, String warmupTime, int iterations,
                         String measurementTime) {
 
+    /** JMH's iteration time in single-shot mode, where each iteration is one operation. */
+    static final String SINGLE_SHOT = "single-shot";
+
     /** A row whose file says nothing about its run length (hand-written fixtures, old files). */
     public static final RunLength UNKNOWN = new RunLength(0, 0, 0, "", 0, "");
 
@@ -36,7 +39,10 @@ public record RunLength(int loadRuns, int forks, int warmupIterations, String wa
         return isLoadRun() ? loadRuns : forks * iterations;
     }
 
-    /** "2 forks × 4 × 250 ms after 1 × 500 ms warm-up", "1 load run of 5 s after 2 s warm-up", or "unknown". */
+    /**
+     * "2 forks × 4 × 250 ms after 1 × 500 ms warm-up", "2 forks × 4 single operations (single-shot) after 1 warm-up
+     * operation", "5 load runs of 1.5 s after 0.5 s warm-up", or "unknown".
+     */
     public String describe() {
         if (isLoadRun()) {
             return loadRuns + (loadRuns == 1 ? " load run" : " load runs") + " of " + orUnknown(measurementTime)
@@ -44,6 +50,11 @@ public record RunLength(int loadRuns, int forks, int warmupIterations, String wa
         }
         if (forks == 0) {
             return "unknown";
+        }
+        if (SINGLE_SHOT.equals(measurementTime)) {
+            return forks + (forks == 1 ? " fork × " : " forks × ") + iterations + " single operations (single-shot)"
+                    + (warmupIterations == 0 ? ", no warm-up" : " after " + warmupIterations
+                    + (warmupIterations == 1 ? " warm-up operation" : " warm-up operations"));
         }
         return forks + (forks == 1 ? " fork × " : " forks × ") + iterations + " × " + orUnknown(measurementTime)
                 + (warmupIterations == 0 ? ", no warm-up" : " after " + warmupIterations + " × "

@@ -195,10 +195,7 @@ public final class SummaryWriter {
         }
         String described = String.join("; ", lengths.stream().map(RunLength::describe).distinct().toList());
         if (lengths.stream().allMatch(RunLength::isLoadRun)) {
-            int n = lengths.get(0).n();
-            return "each row is " + (n == 1 ? "one load run (n=1), so it has" : n + " load runs, with")
-                    + " no confidence interval: compare rows of one run, and runs of one machine. Run length: "
-                    + described + ".";
+            return loadRunNote(lengths, described);
         }
         String ns = String.join(", ", lengths.stream().filter(l -> l.n() > 0).map(l -> String.valueOf(l.n()))
                 .distinct().toList());
@@ -207,6 +204,26 @@ public final class SummaryWriter {
         return "± is the half-width of JMH's 99.9% confidence interval" + (someWithout
                 ? " (n/a where JMH gave none)" : "")
                 + (ns.isEmpty() ? "." : " over n = " + ns + " measured iterations per row (" + described + ").");
+    }
+
+    /**
+     * What ± and n are for rows of load runs: one run has no interval; the median of repeated runs has their range,
+     * which covers the median with probability 1 − 2 · 0.5ⁿ whatever the distribution (94 % for n = 5).
+     */
+    static String loadRunNote(List<RunLength> lengths, String described) {
+        List<Integer> ns = lengths.stream().map(RunLength::n).distinct().sorted().toList();
+        if (ns.equals(List.of(1))) {
+            return "each row is one load run (n=1), so it has no confidence interval: compare rows of one run, and "
+                    + "runs of one machine. Run length: " + described + ".";
+        }
+        String coverage = String.join(", ", ns.stream().filter(n -> n > 1)
+                .map(n -> "%.0f %% for n = %d".formatted(100 * (1 - 2 * Math.pow(0.5, n)), n)).toList());
+        return "each row's score is the median of its n load runs (n = " + String.join(", ",
+                ns.stream().map(String::valueOf).toList()) + "), run interleaved with the rows it is compared with; "
+                + "± is half the range of their rates, and the range covers the median with a probability of "
+                + coverage + " (distribution-free); `~` and `?` come from a Mann-Whitney test over the runs' rates"
+                + (ns.contains(1) ? "; a row of one run (n=1) has no interval" : "") + ". Run length: " + described
+                + ".";
     }
 
     private static void appendTable(StringBuilder out, QuestionTable table, Environment env) {
@@ -279,8 +296,10 @@ public final class SummaryWriter {
         }
         markdown.appendTo(out);
         if (latencies) {
-            out.append("\nPercentiles in µs over every measured operation of every fork, from the HdrHistogram logs "
-                    + "in the run folder.\n");
+            boolean loadRuns = table.rows().stream().anyMatch(r -> r.measurement().runLength().isLoadRun());
+            out.append("\nPercentiles in µs over every measured ").append(loadRuns
+                    ? "request of every load run of the row" : "operation of every fork")
+                    .append(", from the HdrHistogram logs in the run folder.\n");
         }
     }
 
