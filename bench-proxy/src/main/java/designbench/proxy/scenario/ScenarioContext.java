@@ -144,12 +144,12 @@ final class ScenarioContext {
                         new LoadRuns(5, millis(2000), millis(10_000)), new LoadRuns(5, millis(1000), millis(5000)),
                         millis(10_000), false);
                 // standard: five repetitions of each compared run (the fewest with which a Mann-Whitney test can
-                // find p < 0.05 between two rows) of 1 s each, about 3 500 requests each at the lowest load, and three
-                // of each sweep point keep the proxy suite near the 12 minutes the hour of a whole standard run leaves
-                // it on 2 cores: the same load-run time as one 5 s run per row.
+                // find p < 0.05 between two rows) of 0.3 + 1 s, about 3 500 requests each at the lowest load, three
+                // of each sweep point and 4 s of warming fresh servers keep the proxy suite within the 12 minutes the
+                // hour of a whole standard run leaves it on 2 cores.
                 case "standard" -> new Timing(LoadRuns.once(millis(2000), millis(5000)),
-                        new LoadRuns(5, millis(500), millis(1000)), new LoadRuns(3, millis(300), millis(700)),
-                        millis(5000), false);
+                        new LoadRuns(5, millis(300), millis(1000)), new LoadRuns(3, millis(300), millis(700)),
+                        millis(4000), false);
                 default -> throw new IllegalArgumentException(
                         "unknown profile '" + profile + "': use smoke, quick, standard or thorough");
             };

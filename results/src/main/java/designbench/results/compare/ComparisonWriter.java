@@ -5,6 +5,7 @@ import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
 import designbench.results.table.Sampled;
+import designbench.results.table.Significance;
 import designbench.results.write.AtomicFiles;
 import designbench.results.write.MarkdownTable;
 import java.io.IOException;
@@ -124,12 +125,12 @@ public final class ComparisonWriter {
         runs.row(List.of("commit", commit(r.a().environment()), commit(r.b().environment())));
         runs.appendTo(out);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String verdict : List.of("better", "worse", "~", "too few samples")) {
+        for (String verdict : List.of("better", "worse", "~", Significance.TOO_FEW)) {
             counts.put(verdict, (int) r.rows().stream().filter(row -> row.verdict().equals(verdict)).count());
         }
         out.append(String.format(Locale.ROOT, "%n%d rows in common: %d better, %d worse, %d `~` (no clear change), "
                         + "%d with too few samples for a test.%n%n", r.rows().size(), counts.get("better"),
-                counts.get("worse"), counts.get("~"), counts.get("too few samples")));
+                counts.get("worse"), counts.get("~"), counts.get(Significance.TOO_FEW)));
         out.append("How to read it: ratio = B / A of the scores. p is the two-sided Mann–Whitney U test's on the "
                 + "two rows' measured iterations (commons-math3), or on their fork means where the forks differ "
                 + "from each other more than the iterations inside them (one-way ANOVA at 95 %); n says which and "
@@ -197,7 +198,7 @@ public final class ComparisonWriter {
     }
 
     private static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return Numbers.pValue(p);
     }
 
     private static String jdk(RunComparison.Run run) {

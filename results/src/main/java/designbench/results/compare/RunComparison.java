@@ -27,8 +27,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class RunComparison {
     public static final double ALPHA = Significance.ALPHA;
-    /** Changes smaller than this are noise whatever the test says (the noise threshold). */
-    public static final double DEFAULT_NOISE = Significance.NOISE;
     static final int MIN_SAMPLES = Significance.MIN_SAMPLES;
 
     /** A run folder and what it says about itself. */
@@ -98,14 +96,8 @@ public final class RunComparison {
             boolean higher = Measurement.higherIsBetter(entry.getKey().mode());
             Sampled xa = Sampled.of(a.samples().getOrDefault(entry.getKey(), List.of()));
             Sampled xb = Sampled.of(b.samples().getOrDefault(entry.getKey(), List.of()));
-            double p = Double.NaN;
-            String verdict;
-            if (!Significance.testable(xa, xb)) {
-                verdict = "too few samples";
-            } else {
-                p = Significance.pValue(xa, xb);
-                verdict = verdict(sa, sb, p, higher, noise);
-            }
+            double p = Significance.pValue(xa, xb);
+            String verdict = Significance.change(sa, sb, p, higher, noise);
             rows.add(new Row(ra.get("question"), entry.getKey(), ra.get("unit"), higher, sa, sb, p, xa, xb, verdict));
             ratios.computeIfAbsent(ra.get("question"), q -> new ArrayList<>()).add(sb / sa);
         }
@@ -147,14 +139,6 @@ public final class RunComparison {
         }
         return String.join(" and ", differ) + String.format(Locale.ROOT, " (beyond the %.0f %% these figures vary "
                 + "within a run), so a difference between the runs may be the host's, not the code's.", 100 * threshold);
-    }
-
-    /** "~" (no clear change), "better" or "worse", by the test and the noise threshold. */
-    static String verdict(double a, double b, double p, boolean higherIsBetter, double noise) {
-        if (!Significance.clear(a, b, p, noise)) {
-            return "~";
-        }
-        return (b > a) == higherIsBetter ? "better" : "worse";
     }
 
     /** Loads a finished run folder: its environment, its summary.csv rows and its JMH files' iterations. */

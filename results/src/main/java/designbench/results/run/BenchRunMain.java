@@ -16,6 +16,7 @@ import designbench.results.scale.Capacity;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RawSamples;
+import designbench.results.table.Significance;
 import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import designbench.results.table.SummaryBuilder;
@@ -91,6 +92,11 @@ public final class BenchRunMain implements Callable<Integer> {
             description = "RUN_A,RUN_B: compare two committed runs (folder, MACHINE/RUN_ID or RUN_ID) instead of "
                     + "running; writes results/comparisons/<A>__vs__<B>/comparison.md and .csv")
     String compare;
+
+    @Option(names = "--compare-noise", defaultValue = "0.02",
+            description = "with --compare: the smallest change called a difference, as a fraction (0.3 for 30 %%); "
+                    + "below it a row reads ~ whatever its p-value")
+    String compareNoise;
 
     @Option(names = "--reindex-only", arity = "1", defaultValue = "false",
             description = "true: only regenerate the cross-machine page from the run folders (after adding runs "
@@ -227,7 +233,7 @@ public final class BenchRunMain implements Callable<Integer> {
             throw new IllegalArgumentException("bench.compare is '" + compare + "': give two runs, RUN_A,RUN_B");
         }
         RunComparison.Result result = RunComparison.compare(RunComparison.load(findRun(runs, names[0].trim())),
-                RunComparison.load(findRun(runs, names[1].trim())), RunComparison.DEFAULT_NOISE);
+                RunComparison.load(findRun(runs, names[1].trim())), Significance.noise(compareNoise));
         Path written = ComparisonWriter.write(result, comparisons);
         System.out.println(Files.readString(written.resolve("comparison.md")));
         System.out.println("Comparison: " + root.relativize(written.toAbsolutePath()));

@@ -32,4 +32,9 @@ public final class Numbers {
         }
         return value >= 0.01 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.2g", value);
     }
+
+    /** A p-value as the comparisons print it: "< 0.001", or three decimals ("0.012"). */
+    public static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
 }

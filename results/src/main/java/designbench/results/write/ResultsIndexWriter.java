@@ -10,12 +10,16 @@ import designbench.results.answer.Verdicts;
 import designbench.results.chart.RunCharts;
 import designbench.results.env.Environment;
 import designbench.results.scale.Capacity;
+import designbench.results.table.Measurement;
 import designbench.results.table.Numbers;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionCatalog;
 import designbench.results.table.RawSamples;
+import designbench.results.table.Sampled;
+import designbench.results.table.Significance;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,9 +91,13 @@ public final class ResultsIndexWriter {
                 .append("the next run rewrites this file, so do not edit it by hand.\n")
                 .append("Each machine column shows, for each question, that machine's run with the longest profile ")
                 .append("(thorough, then standard, then quick) that answered it, the latest of those; a run made with ")
-                .append("`-Dbench.include` answers only some questions. A cell reads `score ± error (ratio)`: ")
-                .append("± is the half-width of JMH's 99.9% confidence interval and the ratio is to the question's ")
-                .append("baseline row on the same machine. Rows whose benchmark logs every operation's latency ")
+                .append("`-Dbench.include` answers only some questions. A cell reads `**ratio** (score ± error)`, ratio ")
+                .append("first: the ratio is to the question's baseline row on the same machine, marked `~` or `?` as ")
+                .append("in summary.md; ± is the half-width of JMH's 99.9% confidence interval, or half the range of a ")
+                .append("proxy row's repeated load runs (each run's summary.md says which). With two or more machines, ")
+                .append("a column `B / A` per further machine gives B's score over the first machine's, row by row, ")
+                .append("tested as a comparison of two runs is (Mann-Whitney on both rows' samples; `~` for p ≥ 0.05 ")
+                .append("or under 2 %, `?` for too few samples). Rows whose benchmark logs every operation's latency ")
                 .append("(the IPC questions) add `; p50 X, p99 Y µs`, percentiles over all measured operations. ")
                 .append("Compare ratios across machines; absolute values belong to their machine. ")
                 .append("The CAP tables (`cap-*`) are shown as their suite computed them, one per machine, from ")
@@ -112,7 +120,8 @@ public final class ResultsIndexWriter {
             return out.toString();
         }
 
-        appendAnswers(out, loaded, indexDir);
+        Map<Path, Map<RawSamples.Key, List<double[]>>> samples = new LinkedHashMap<>();
+        appendAnswers(out, loaded, indexDir, samples);
         for (String questionId : questionOrder(loaded)) {
             Map<String, Run> sources = new LinkedHashMap<>();
             loaded.forEach((machine, runs) -> {
@@ -128,17 +137,26 @@ public final class ResultsIndexWriter {
                 out.append("Baseline `").append(first.get("baseline")).append("`; ").append(first.get("better"))
                         .append(" is better.\n\n");
             }
+            List<String> machineIds = new ArrayList<>(sources.keySet());
             List<String> header = new ArrayList<>(List.of("benchmark", "params", "unit"));
-            header.addAll(sources.keySet());
+            header.addAll(machineIds);
+            machineIds.stream().skip(1).forEach(m -> header.add(m + " / " + machineIds.get(0)));
             MarkdownTable table = new MarkdownTable(header);
             for (String[] key : keys) {
                 List<String> cells = new ArrayList<>(List.of(key[1], key[2], ""));
+                List<CSVRecord> found = new ArrayList<>();
                 for (Run run : sources.values()) {
                     CSVRecord row = find(run, key);
                     if (row != null && cells.get(2).isEmpty()) {
                         cells.set(2, row.get("unit"));
                     }
+                    found.add(row);
                     cells.add(row == null ? "" : cell(row));
+                }
+                List<Run> runs = new ArrayList<>(sources.values());
+                for (int i = 1; i < runs.size(); i++) {
+                    cells.add(machineRatioCell(found.get(0), samplesOf(samples, runs.get(0)), found.get(i),
+                            samplesOf(samples, runs.get(i))));
                 }
                 table.row(cells);
             }
@@ -169,12 +187,11 @@ public final class ResultsIndexWriter {
      * the question's table below shows for that machine, its significance recomputed from that run's raw samples;
      * then the verdicts the table suites (bench-cap) wrote with their tables.
      */
-    private static void appendAnswers(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir)
-            throws IOException {
+    private static void appendAnswers(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir,
+                                      Map<Path, Map<RawSamples.Key, List<double[]>>> samples) throws IOException {
         List<String> header = new ArrayList<>(List.of("question"));
         header.addAll(loaded.keySet());
         MarkdownTable table = new MarkdownTable(header);
-        Map<Path, Map<RawSamples.Key, List<double[]>>> samples = new LinkedHashMap<>();
         for (String questionId : questionOrder(loaded)) {
             if (questionId.equals(StressTable.QUESTION_ID)) {
                 continue;
@@ -191,12 +208,9 @@ public final class ResultsIndexWriter {
                     cells.add("");
                     continue;
                 }
-                if (!samples.containsKey(run.folder())) {
-                    samples.put(run.folder(), RawSamples.readFolder(run.folder()));
-                }
                 List<AnswerRow> rows = run.rows().stream().filter(r -> r.get("question").equals(questionId))
                         .map(AnswerRow::of).filter(Objects::nonNull).toList();
-                Verdict verdict = Verdicts.answer(question, rows, samples.get(run.folder()));
+                Verdict verdict = Verdicts.answer(question, rows, samplesOf(samples, run));
                 cells.add(verdict.text() + " (" + link(indexDir, run.folder(), run.environment().run().runId())
                         + ", " + profileName(run) + ", JDK " + run.environment().jvm().runtimeVersion() + ")");
             }
@@ -478,11 +492,63 @@ public final class ResultsIndexWriter {
         }
         String score = Numbers.format(Double.parseDouble(row.get("score")));
         String error = row.get("error").isEmpty() ? "n/a" : Numbers.format(Double.parseDouble(row.get("error")));
-        String ratio = row.get("ratio_to_baseline").isEmpty() ? ""
-                : " (" + Numbers.ratio(Double.parseDouble(row.get("ratio_to_baseline")))
-                        + ("false".equals(row.get("clearly_differs")) ? " ~"
-                        : SummaryWriter.UNTESTED.equals(row.get("clearly_differs")) ? " ?" : "") + ")";
-        return score + " ± " + error + ratio + latencies(row);
+        String measured = score + " ± " + error + latencies(row);
+        if (row.get("ratio_to_baseline").isEmpty()) {
+            return measured;
+        }
+        return "**" + Numbers.ratio(Double.parseDouble(row.get("ratio_to_baseline"))) + "**"
+                + ("false".equals(row.get("clearly_differs")) ? " ~"
+                : SummaryWriter.UNTESTED.equals(row.get("clearly_differs")) ? " ?" : "") + " (" + measured + ")";
+    }
+
+    /**
+     * Machine B's score of a row over machine A's, marked as a comparison of two runs is: {@code ~} where a
+     * Mann-Whitney test of the two rows' samples finds p ≥ 0.05 or the change is under the noise threshold,
+     * {@code ?} where a side has too few samples; with the p-value where there was a test. Empty when a side has
+     * no score or the units differ.
+     */
+    static String machineRatioCell(CSVRecord a, Map<RawSamples.Key, List<double[]>> samplesA, CSVRecord b,
+                                   Map<RawSamples.Key, List<double[]>> samplesB) {
+        if (a == null || b == null || !"OK".equals(a.get("status")) || !"OK".equals(b.get("status"))
+                || !a.get("unit").equals(b.get("unit")) || StressTable.MODE.equals(a.get("mode"))) {
+            return "";
+        }
+        double scoreA = Double.parseDouble(a.get("score"));
+        double scoreB = Double.parseDouble(b.get("score"));
+        if (!(scoreA > 0) || !(scoreB > 0)) {
+            return "";
+        }
+        Sampled sampledA = Sampled.of(samplesA.getOrDefault(key(a), List.of()));
+        Sampled sampledB = Sampled.of(samplesB.getOrDefault(key(b), List.of()));
+        double p = Significance.pValue(sampledA, sampledB);
+        String change = Significance.change(scoreA, scoreB, p, Measurement.higherIsBetter(a.get("mode")),
+                Significance.NOISE);
+        String ratio = Numbers.ratio(scoreB / scoreA);
+        return switch (change) {
+            case Significance.TOO_FEW -> ratio + " ?";
+            case "~" -> ratio + " ~ (" + pText(p) + ")";
+            default -> ratio + " (" + pText(p) + ", " + change + ")";
+        };
+    }
+
+    private static String pText(double p) {
+        return p < 0.001 ? "p < 0.001" : "p = " + Numbers.pValue(p);
+    }
+
+    private static RawSamples.Key key(CSVRecord row) {
+        return new RawSamples.Key(row.get("benchmark"), row.get("mode"), row.get("params"));
+    }
+
+    /** The raw samples of a run's JMH files, read once per run folder. */
+    private static Map<RawSamples.Key, List<double[]>> samplesOf(Map<Path, Map<RawSamples.Key, List<double[]>>> cache,
+                                                                 Run run) {
+        return cache.computeIfAbsent(run.folder(), folder -> {
+            try {
+                return RawSamples.readFolder(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

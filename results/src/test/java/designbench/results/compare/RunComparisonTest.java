@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import designbench.results.env.Environment;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Sampled;
+import designbench.results.table.Significance;
 import designbench.results.table.SummaryBuilder;
 import designbench.results.write.SummaryWriter;
 import java.io.IOException;
@@ -38,11 +39,11 @@ class RunComparisonTest {
 
     @Test
     void aChangeCountsOnlyWhenSignificantAndAboveTheNoise() {
-        assertEquals("~", RunComparison.verdict(100, 101, 0.001, true, 0.02), "1 % is below the noise threshold");
-        assertEquals("~", RunComparison.verdict(100, 150, 0.2, true, 0.02), "p ≥ 0.05");
-        assertEquals("better", RunComparison.verdict(100, 110, 0.01, true, 0.02), "more throughput");
-        assertEquals("worse", RunComparison.verdict(100, 110, 0.01, false, 0.02), "more time per operation");
-        assertEquals("better", RunComparison.verdict(100, 90, 0.01, false, 0.02), "less time per operation");
+        assertEquals("~", Significance.change(100, 101, 0.001, true, 0.02), "1 % is below the noise threshold");
+        assertEquals("~", Significance.change(100, 150, 0.2, true, 0.02), "p ≥ 0.05");
+        assertEquals("better", Significance.change(100, 110, 0.01, true, 0.02), "more throughput");
+        assertEquals("worse", Significance.change(100, 110, 0.01, false, 0.02), "more time per operation");
+        assertEquals("better", Significance.change(100, 90, 0.01, false, 0.02), "less time per operation");
     }
 
     @Test
@@ -67,7 +68,7 @@ class RunComparisonTest {
         assertEquals(1.3, scaled.ratio(), 1e-9);
         assertEquals("better", scaled.verdict(), "30 % more requests/s, every iteration above: " + scaled);
         assertTrue(result.rows().stream().filter(r -> r != scaled).allMatch(r -> r.verdict().equals("~")
-                || r.verdict().equals("too few samples")), result.rows().toString());
+                || r.verdict().equals(Significance.TOO_FEW)), result.rows().toString());
         assertTrue(result.sameJdk());
 
         Path written = ComparisonWriter.write(result, dir.resolve("comparisons"));

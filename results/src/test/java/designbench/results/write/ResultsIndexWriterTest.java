@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
 import designbench.results.table.QuestionTable;
+import designbench.results.table.RawSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,14 +56,16 @@ class ResultsIndexWriterTest {
         ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
         String readme = Files.readString(index);
 
-        assertTrue(readme.contains("| benchmark | params | unit | epyc-2c-24g | xeon-8481c-4c-16g |"), readme);
+        assertTrue(readme.contains("| benchmark | params | unit | epyc-2c-24g | xeon-8481c-4c-16g | xeon-8481c-4c-16g / "
+                + "epyc-2c-24g |"), readme);
         assertTrue(readme.contains("[2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/summary.md)"),
                 readme);
-        assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op | 165 ± 209 (1.00) "
-                + "| 165 ± 209 (1.00) |"), readme);
+        assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op | **1.00** (165 ± 209) "
+                + "| **1.00** (165 ± 209) | 1.00 ? |"), "ratio first; no raw samples, so no test: " + readme);
         assertFalse(readme.contains("999"), "the older run of a machine must not be shown: " + readme);
         assertTrue(readme.contains("| PinningBench.burst | blockMillis=1 lock=SYNCHRONIZED taskCount=100 | ms/op "
-                + "| 1.29 ± 0.169 (0.97 ?) | 7.00 ± 0.169 (0.97 ?) |"), "xeon's newest run answers pinning: " + readme);
+                + "| **0.97** ? (1.29 ± 0.169) | **0.97** ? (7.00 ± 0.169) | 5.44 ? |"),
+                "xeon's newest run answers pinning: " + readme);
         assertTrue(readme.contains("From: epyc-2c-24g [2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/"
                 + "summary.md) (quick), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
                 "a partial newer run must not hide the older answer to another question: " + readme);
@@ -103,7 +108,7 @@ class ResultsIndexWriterTest {
         Path index = resultsDir.resolve("README.md");
         ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
         assertTrue(Files.readString(index).contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op "
-                + "| 165 ± 209 (1.00) | 165 ± 209 (1.00) |"));
+                + "| **1.00** (165 ± 209) | **1.00** (165 ± 209) | 1.00 ? |"));
     }
 
     @Test
@@ -112,9 +117,38 @@ class ResultsIndexWriterTest {
                 SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), SummaryWriterGoldenTest.ipcFixtureTables(), List.of()));
         String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
         assertTrue(readme.contains("| PingPongBench.roundTrip | messageBytes=64 peer=PROCESS placement=ONE_CPU "
-                + "transport=NIO_UDS | us/op | 13.9 ± 18.3 (0.83 ~); p50 10.4, p99 16.4 µs |"), readme);
+                + "transport=NIO_UDS | us/op | **0.83** ~ (13.9 ± 18.3; p50 10.4, p99 16.4 µs) |"), readme);
         assertTrue(readme.contains("| StreamBench.send | messageBytes=1048576 placement=ANY_CPU transport=NIO_UDS "
-                + "| ops/s | 6806 ± 1020 (1.49) |"), "rows without histograms keep the plain cell: " + readme);
+                + "| ops/s | **1.49** (6806 ± 1020) |"), "rows without histograms keep the plain cell: " + readme);
+    }
+
+    @Test
+    void machinesCompareRowByRowWithTheTestOfTwoRuns() throws Exception {
+        String csv = "benchmark,mode,params,status,unit,score\n"
+                + "X.run,thrpt,n=1,OK,ops/s,100\n"
+                + "X.run,thrpt,n=1,OK,ops/s,150\n"
+                + "X.run,thrpt,n=1,OK,ops/s,101\n"
+                + "X.run,avgt,n=1,OK,ms/op,150\n"
+                + "X.run,avgt,n=1,OK,ms/op,100\n";
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get())) {
+            rows = parser.getRecords();
+        }
+        RawSamples.Key throughput = new RawSamples.Key("X.run", "thrpt", "n=1");
+        RawSamples.Key time = new RawSamples.Key("X.run", "avgt", "n=1");
+        Map<RawSamples.Key, List<double[]>> a = Map.of(throughput, List.<double[]>of(new double[] {99, 100, 101, 100,
+                100}), time, List.<double[]>of(new double[] {99, 100, 101, 100, 100}));
+        Map<RawSamples.Key, List<double[]>> b = Map.of(throughput, List.<double[]>of(new double[] {149, 150, 151, 150,
+                150}), time, List.<double[]>of(new double[] {149, 150, 151, 150, 150}));
+        String faster = ResultsIndexWriter.machineRatioCell(rows.get(0), a, rows.get(1), b);
+        assertTrue(faster.startsWith("1.50 (p = 0.0") && faster.endsWith(", better)"), faster);
+        String slower = ResultsIndexWriter.machineRatioCell(rows.get(4), a, rows.get(3), b);
+        assertTrue(slower.startsWith("1.50 (p = 0.0") && slower.endsWith(", worse)"), "more time per op: " + slower);
+        String small = ResultsIndexWriter.machineRatioCell(rows.get(0), a, rows.get(2), b);
+        assertTrue(small.startsWith("1.01 ~ (p = 0.0"), "1 % is under the noise threshold, whatever p says: " + small);
+        assertEquals("", ResultsIndexWriter.machineRatioCell(rows.get(0), a, rows.get(3), b), "units differ");
+        assertEquals("1.50 ?", ResultsIndexWriter.machineRatioCell(rows.get(0), Map.of(), rows.get(1), b));
     }
 
     /** The same summary as the first runs wrote it, before MB/s and percentile columns were added. */
