@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record RunLength(int loadRuns, int forks, int warmupIterations, String warmupTime, int iterations,
                         String measurementTime) {
 
-    /** JMH's iteration time in single-shot mode, where each iteration is one operation. */
+    /** The iteration time of a single-shot row, where each iteration is one operation. */
     static final String SINGLE_SHOT = "single-shot";
 
     /** A row whose file says nothing about its run length (hand-written fixtures, old files). */
@@ -24,9 +24,13 @@ public record RunLength(int loadRuns, int forks, int warmupIterations, String wa
 
     /** The run length a JMH JSON result states (scenario suites add {@code loadRuns}, see bench-proxy). */
     static RunLength of(JsonNode result) {
+        // In single-shot mode JMH still writes the iteration times it was given, which it did not use.
+        boolean singleShot = "ss".equals(result.path("mode").asText());
         return new RunLength(result.path("loadRuns").asInt(0), result.path("forks").asInt(0),
-                result.path("warmupIterations").asInt(0), result.path("warmupTime").asText(""),
-                result.path("measurementIterations").asInt(0), result.path("measurementTime").asText(""));
+                result.path("warmupIterations").asInt(0),
+                singleShot ? SINGLE_SHOT : result.path("warmupTime").asText(""),
+                result.path("measurementIterations").asInt(0),
+                singleShot ? SINGLE_SHOT : result.path("measurementTime").asText(""));
     }
 
     /** Whether the row is a scenario's load run rather than a JMH benchmark. */

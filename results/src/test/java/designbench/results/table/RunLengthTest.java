@@ -2,6 +2,8 @@ package designbench.results.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /** What a row's run length says it rests on: forks × iterations, single operations, or load runs. */
@@ -19,6 +21,15 @@ class RunLengthTest {
         RunLength length = new RunLength(0, 2, 1, "single-shot", 4, "single-shot");
         assertEquals("2 forks × 4 single operations (single-shot) after 1 warm-up operation", length.describe());
         assertEquals(8, length.n(), "one operation per iteration: n counts operations");
+    }
+
+    @Test
+    void aSingleShotResultIsReadAsSingleOperationsWhateverTimesJmhWrote() throws Exception {
+        JsonNode result = new ObjectMapper().readTree("""
+                {"mode": "ss", "forks": 2, "warmupIterations": 1, "warmupTime": "500 ms",
+                 "measurementIterations": 4, "measurementTime": "250 ms"}""");
+        assertEquals("2 forks × 4 single operations (single-shot) after 1 warm-up operation",
+                RunLength.of(result).describe());
     }
 
     @Test
