@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Scenario 5, load balancing: 1, 2 and 4 origins behind one proxy (cache off), round-robin against
  * least-connections. With two or more, one origin is slow (20 ms per answer against 1 ms for the others), which is
- * where the two policies part: round-robin keeps sending it its share, least-connections sends it less.
+ * where the two policies part: round-robin keeps sending it its share, least-connections sends it less. The two
+ * policies' proxies run side by side in front of the same origins, as compared runs (repeated, interleaved).
  */
 final class BalancingScenario implements Scenario {
 
@@ -45,7 +46,7 @@ final class BalancingScenario implements Scenario {
                         context.warmServers(proxy);
                         runs.add(context.max(proxy));
                     }
-                    List<ScenarioContext.Measured> measured = context.compared(runs.toArray(ScenarioContext.Run[]::new));
+                    List<ScenarioContext.Measured> measured = context.compared(runs);
                     for (int i = 0; i < balances.size(); i++) {
                         rows.add(row(count, balances.get(i), measured.get(i)));
                     }

@@ -66,7 +66,8 @@ final class FaultScenario implements Scenario {
             }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
             ScenarioContext.Measured run = context.atRateFor(window, proxy, RATE);
             timer.shutdownNow();
-            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().single().warmup()).toSeconds();
+            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().single().warmup())
+                    .toSeconds();
             List<LoadReport.Second> seconds = run.report().perSecond();
             for (int i = 0; i < seconds.size() && i < run.intervals().size(); i++) {
                 LoadReport.Second second = seconds.get(i);

@@ -44,7 +44,7 @@ final class ProxyCostScenario implements Scenario {
                 }
                 List<ScenarioContext.Run> maxRuns = new ArrayList<>(List.of(context.max(origin), context.max(proxy)));
                 nginxVersion.ifPresent(v -> maxRuns.add(context.max(nginxAddress)));
-                List<ScenarioContext.Measured> max = context.compared(maxRuns.toArray(ScenarioContext.Run[]::new));
+                List<ScenarioContext.Measured> max = context.compared(maxRuns);
                 rows.add(row(originMillis, "max", "direct", max.get(0)));
                 rows.add(row(originMillis, "max", "designbench", max.get(1)));
                 if (nginxVersion.isPresent()) {
@@ -60,7 +60,7 @@ final class ProxyCostScenario implements Scenario {
                     List<ScenarioContext.Run> runs = new ArrayList<>(List.of(context.at(origin, rate),
                             context.at(proxy, rate)));
                     nginxVersion.ifPresent(v -> runs.add(context.at(nginxAddress, rate)));
-                    List<ScenarioContext.Measured> measured = context.compared(runs.toArray(ScenarioContext.Run[]::new));
+                    List<ScenarioContext.Measured> measured = context.compared(runs);
                     rows.add(row(originMillis, load, "direct", measured.get(0)));
                     rows.add(row(originMillis, load, "designbench", measured.get(1)));
                     if (nginxVersion.isPresent()) {

@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * Performance or scalability: closed-loop throughput by the number of concurrent connections, 1 to 256 (1, 4, 16,
  * 64 in a quick run), straight to the origin, through designbench's proxy (cache off, one event-loop thread) and
- * through nginx (cache off, one worker) when it is installed. At each connection count the three paths are a sweep
- * point's repetitions, interleaved, so drift hits all alike. The results module fits the Universal Scalability Law to each path's
- * series: where throughput peaks, and whether a path is slow already at one connection (a performance problem) or
- * only stops growing under load (a scalability problem).
+ * through nginx (cache off, one worker) when it is installed. At each connection count the three paths run as a
+ * sweep point's repetitions, interleaved, so drift hits all alike. The results module fits the Universal
+ * Scalability Law to each path's series: where throughput peaks, and whether a path is slow already at one
+ * connection (a performance problem) or only stops growing under load (a scalability problem).
  */
 final class ProxyScalingScenario implements Scenario {
 

@@ -9,12 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -281,7 +281,11 @@ final class ScenarioContext {
      * row ({@link Measured#combine}).
      */
     List<Measured> compared(Run... runs) throws IOException, InterruptedException {
-        return interleaved(timing.compared(), List.of(runs));
+        return compared(List.of(runs));
+    }
+
+    List<Measured> compared(List<Run> runs) throws IOException, InterruptedException {
+        return interleaved(timing.compared(), runs);
     }
 
     /** {@link #compared} with the timing of a sweep point. */

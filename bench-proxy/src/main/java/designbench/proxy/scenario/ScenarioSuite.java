@@ -115,8 +115,8 @@ public final class ScenarioSuite {
      * The rows in the shape of JMH's JSON result format, which results reads, with what a load run is instead of
      * forks and iterations: {@code loadRuns} (the repetitions behind the row), {@code measurementTime} (each one's
      * measured seconds) and {@code warmupTime} (where the row is warmed load runs). The score is the median of the
-     * repetitions' rates; {@code rawData} holds, for two or more, every repetition's rate in run order (one list: all ran
-     * against the same server processes), and {@code scoreConfidence} is their range (minimum, maximum) and
+     * repetitions' rates. With two or more, {@code rawData} holds every repetition's rate in run order (one list:
+     * all ran against the same server processes), {@code scoreConfidence} their range (minimum, maximum) and
      * {@code scoreError} half of it. Errors are summed over the repetitions, the hit ratio is over all of them.
      */
     static ArrayNode jmhFormat(ObjectMapper json, List<ScenarioRow> rows) {
@@ -136,19 +136,17 @@ public final class ScenarioSuite {
             row.params().forEach(params::put);
             ObjectNode primary = result.putObject("primaryMetric");
             primary.put("score", row.score());
+            primary.put("scoreUnit", row.unit());
             double[] rates = measured.rates();
-            double min = Arrays.stream(rates).min().orElse(Double.NaN);
-            double max = Arrays.stream(rates).max().orElse(Double.NaN);
             if (rates.length >= 2) {
+                double min = Arrays.stream(rates).min().orElseThrow();
+                double max = Arrays.stream(rates).max().orElseThrow();
                 primary.put("scoreError", (max - min) / 2);
                 primary.putArray("scoreConfidence").add(min).add(max);
-            } else {
-                primary.put("scoreError", "NaN");
-            }
-            primary.put("scoreUnit", row.unit());
-            if (rates.length >= 2) {
                 ArrayNode raw = primary.putArray("rawData").addArray();
                 Arrays.stream(rates).forEach(raw::add);
+            } else {
+                primary.put("scoreError", "NaN");
             }
             ObjectNode secondary = result.putObject("secondaryMetrics");
             metric(secondary, "offered", report.offeredRate(), "req/s");

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Scenario 4, the IPC question end to end: clients reach the proxy over loopback TCP; the proxy reaches the origin
  * over loopback TCP or over a Unix domain socket, cache off. Maximum rate, and an open-loop run at half the TCP
- * maximum, the two transports as compared runs (repeated, interleaved). Needs Netty's epoll transport (Linux) for the socket file.
+ * maximum, the two transports as compared runs (repeated, interleaved). Needs Netty's epoll transport (Linux) for
+ * the socket file.
  */
 final class UpstreamTransportScenario implements Scenario {
 

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-/** Compared load runs: interleaved A B A B, combined into one row of median rate, pooled latencies and summed errors. */
+/**
+ * Compared load runs: interleaved A B A B, combined into one row of median rate, pooled latencies and summed errors.
+ */
 class RepeatedLoadRunsTest {
 
     @Test

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Timing: single-shot, each measured iteration one burst. A burst can outlast a profile's iteration
  * (10 000 tasks take about 260 ms); in average-time mode such an iteration holds a single burst anyway, under a
- * heading that claims quarter-second iterations. So a row's n is the number of bursts it rests on: forks × measured iterations.
+ * heading that claims quarter-second iterations. So a row's n is the number of bursts it rests on: forks ×
+ * measured iterations.
  *
  * <p>Table: threads-cpu-tasks in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
  */

@@ -6,6 +6,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.FieldPosition;
@@ -58,8 +60,17 @@ final class ChartFiles {
     static LogAxis logAxis(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
-        axis.setNumberFormatOverride(new TickLabels(Numbers::format));
+        // A log axis puts its ticks at fractional powers of ten (3 981, 6 310): labelled to two significant
+        // digits, they read as the round numbers they are near.
+        axis.setNumberFormatOverride(new TickLabels(v -> Numbers.format(twoSignificantDigits(v))));
         return axis;
+    }
+
+    static double twoSignificantDigits(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            return value;
+        }
+        return new BigDecimal(value).round(new MathContext(2)).doubleValue();
     }
 
     /** Tick labels written by a function of the tick's value (JFreeChart's axes take a {@link NumberFormat}). */

@@ -4,6 +4,8 @@ import designbench.results.table.Measurement;
 import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import java.awt.Color;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -15,7 +17,8 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
  * A question's headline rows as bars: one group per setting, one bar per variant of the baseline parameter, with
- * JMH's 99.9 % confidence interval as the whisker (none for a row that has no interval: one load run).
+ * JMH's 99.9 % confidence interval as the whisker, or half the range of a scenario row's repeated load runs (none
+ * for a row that has no interval: one load run).
  */
 final class HeadlineBars {
     private HeadlineBars() {
@@ -37,7 +40,8 @@ final class HeadlineBars {
                     : m.paramsLabel();
             boolean interval = Double.isFinite(m.error());
             anyInterval |= interval;
-            data.add((Number) m.score(), interval ? (Number) m.error() : null, variant, setting.isEmpty() ? m.shortName() : setting);
+            data.add((Number) m.score(), interval ? (Number) m.error() : null, variant,
+                    setting.isEmpty() ? m.shortName() : setting);
             unit = m.unit();
         }
         CategoryAxis categories = new CategoryAxis();
@@ -56,8 +60,20 @@ final class HeadlineBars {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return ChartFiles.titled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true),
-                question.id() + ": " + question.title(), subtitle + (anyInterval
-                        ? "; whiskers: JMH's 99.9 % confidence interval"
-                        : "; no whiskers: one load run per bar, no interval"));
+                question.id() + ": " + question.title(), subtitle + "; " + whiskers(headline, anyInterval));
+    }
+
+    /** What the whiskers are: JMH's interval, half the range of repeated load runs, or none (one load run). */
+    static String whiskers(QuestionTable table, boolean anyInterval) {
+        if (!anyInterval) {
+            return "no whiskers: one load run per bar, no interval";
+        }
+        List<Integer> loadRuns = table.rows().stream().map(r -> r.measurement().runLength())
+                .filter(l -> l.isLoadRun() && l.n() > 1).map(l -> l.n()).distinct().sorted().toList();
+        if (loadRuns.isEmpty()) {
+            return "whiskers: JMH's 99.9 % confidence interval";
+        }
+        return "whiskers: ± half the range of the " + loadRuns.stream().map(String::valueOf)
+                .collect(Collectors.joining(" or ")) + " load runs behind each bar (its median)";
     }
 }

@@ -4,7 +4,9 @@ import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import java.awt.Color;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -55,6 +57,15 @@ final class LatencyByLoad {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return ChartFiles.titled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true),
                 table.question().id() + ": p99 latency against offered load", subtitle
-                        + "; open-loop runs, latency from each request's intended start; one load run per point");
+                        + "; open-loop runs, latency from each request's intended start; " + pooled(table));
+    }
+
+    /** "one load run per point", or how many load runs each point's percentiles pool. */
+    private static String pooled(QuestionTable table) {
+        List<Integer> runs = table.rows().stream().map(r -> r.measurement().runLength())
+                .filter(l -> l.isLoadRun()).map(l -> l.n()).distinct().sorted().toList();
+        return runs.isEmpty() || runs.equals(List.of(1)) ? "one load run per point"
+                : "each point pools the requests of its " + runs.stream().map(String::valueOf)
+                        .collect(Collectors.joining(" or ")) + " load runs";
     }
 }

@@ -91,13 +91,15 @@ public final class ResultsIndexWriter {
                 .append("the next run rewrites this file, so do not edit it by hand.\n")
                 .append("Each machine column shows, for each question, that machine's run with the longest profile ")
                 .append("(thorough, then standard, then quick) that answered it, the latest of those; a run made with ")
-                .append("`-Dbench.include` answers only some questions. A cell reads `**ratio** (score ± error)`, ratio ")
-                .append("first: the ratio is to the question's baseline row on the same machine, marked `~` or `?` as ")
-                .append("in summary.md; ± is the half-width of JMH's 99.9% confidence interval, or half the range of a ")
-                .append("proxy row's repeated load runs (each run's summary.md says which). With two or more machines, ")
-                .append("a column `B / A` per further machine gives B's score over the first machine's, row by row, ")
-                .append("tested as a comparison of two runs is (Mann-Whitney on both rows' samples; `~` for p ≥ 0.05 ")
-                .append("or under 2 %, `?` for too few samples). Rows whose benchmark logs every operation's latency ")
+                .append("`-Dbench.include` answers only some questions. A cell reads ")
+                .append("`**ratio** (score ± error, n=N)`, ratio first: the ratio is to the question's baseline row ")
+                .append("on the same machine, marked `~` or `?` as in summary.md; ± is the half-width of JMH's 99.9% ")
+                .append("confidence interval, or half the range of a proxy row's repeated load runs (each run's ")
+                .append("summary.md says which), and n the samples the row rests on (measured iterations, single ")
+                .append("operations or load runs). With two or more machines, a column `B / A` per further machine ")
+                .append("gives B's score over the first machine's, row by row, tested as a comparison of two runs is ")
+                .append("(Mann-Whitney on both rows' samples; `~` for p ≥ 0.05 or under 2 %, `?` for too few ")
+                .append("samples). Rows whose benchmark logs every operation's latency ")
                 .append("(the IPC questions) add `; p50 X, p99 Y µs`, percentiles over all measured operations. ")
                 .append("Compare ratios across machines; absolute values belong to their machine. ")
                 .append("The CAP tables (`cap-*`) are shown as their suite computed them, one per machine, from ")
@@ -174,6 +176,7 @@ public final class ResultsIndexWriter {
                 }
             });
         }
+        appendScalability(out, loaded, indexDir);
         appendCapacity(out, loaded, indexDir, capacity);
         appendSuiteTables(out, loaded, indexDir);
         out.append("\n").append(SummaryWriter.CLEARLY_DIFFERS_LEGEND).append(" Runs made before 2026-12-02T04-40Z ")
@@ -240,6 +243,55 @@ public final class ResultsIndexWriter {
                 .append("0.05 and a difference of at least 2 %; \"not tested\" means too few samples on a side ")
                 .append("(quick runs, one load run per proxy row); README.md explains how to read one.\n\n");
         table.appendTo(out);
+    }
+
+    /**
+     * Performance or scalability per machine: the Universal Scalability Law fitted to every throughput-by-concurrency
+     * question (the lock thread sweeps, proxy-scaling's connections), from the run its table above shows, as each
+     * run's summary.md fits it.
+     */
+    private static void appendScalability(StringBuilder out, Map<String, List<Run>> loaded, Path indexDir) {
+        StringBuilder section = new StringBuilder();
+        for (Question question : QuestionCatalog.QUESTIONS) {
+            if (!question.isScalingTable()) {
+                continue;
+            }
+            String column = question.columnParam();
+            loaded.forEach((machine, runs) -> {
+                Run run = bestAnswering(runs, question.id());
+                if (run == null) {
+                    return;
+                }
+                UslTable.Builder series = new UslTable.Builder();
+                String unit = "";
+                for (CSVRecord row : run.rows()) {
+                    if (!row.get("question").equals(question.id()) || !"OK".equals(row.get("status"))
+                            || !"thrpt".equals(row.get("mode"))) {
+                        continue;
+                    }
+                    Map<String, String> params = new LinkedHashMap<>(AnswerRow.params(row.get("params")));
+                    String concurrency = params.remove(column);
+                    if (concurrency == null || !concurrency.matches("\\d+")) {
+                        continue;
+                    }
+                    String label = row.get("benchmark") + " " + params.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+                    series.add(label, Integer.parseInt(concurrency), Double.parseDouble(row.get("score")));
+                    unit = row.get("unit");
+                }
+                List<UslTable.Series> built = series.build();
+                if (built.isEmpty()) {
+                    return;
+                }
+                section.append("\n### ").append(question.id()).append(" on ").append(machine).append(" (")
+                        .append(link(indexDir, run.folder(), run.environment().run().runId())).append(", ")
+                        .append(profileName(run)).append(")\n");
+                UslTable.appendTo(section, built, column, unit, run.environment().machine().logicalCores());
+            });
+        }
+        if (!section.isEmpty()) {
+            out.append("\n## Performance or scalability\n").append(section);
+        }
     }
 
     /**
@@ -492,7 +544,8 @@ public final class ResultsIndexWriter {
         }
         String score = Numbers.format(Double.parseDouble(row.get("score")));
         String error = row.get("error").isEmpty() ? "n/a" : Numbers.format(Double.parseDouble(row.get("error")));
-        String measured = score + " ± " + error + latencies(row);
+        String n = row.isSet("n") && !row.get("n").isEmpty() ? ", n=" + row.get("n") : "";
+        String measured = score + " ± " + error + n + latencies(row);
         if (row.get("ratio_to_baseline").isEmpty()) {
             return measured;
         }

@@ -258,7 +258,7 @@ public final class SummaryWriter {
         List<String> secondary = Measurement.SCENARIO_METRICS.stream()
                 .filter(name -> table.rows().stream().anyMatch(r -> r.measurement().secondary().containsKey(name)))
                 .toList();
-        List<String> headers = new ArrayList<>(List.of("benchmark", "params", "score", "± error", "unit"));
+        List<String> headers = new ArrayList<>(List.of("benchmark", "params", "score", "± error", "n", "unit"));
         secondary.forEach(name -> headers.add(SECONDARY_HEADERS.get(name)));
         if (megabytes) {
             headers.add("MB/s");
@@ -275,11 +275,12 @@ public final class SummaryWriter {
             Measurement m = row.measurement();
             List<String> cells = new ArrayList<>(List.of(m.shortName(), m.paramsLabel()));
             if (m.failed()) {
-                cells.addAll(List.of(m.unavailable() ? "unavailable" : "**FAILED**", "", ""));
+                cells.addAll(List.of(m.unavailable() ? "unavailable" : "**FAILED**", "", "", ""));
                 cells.addAll(Collections.nCopies(headers.size() - cells.size() - 1, ""));
                 cells.add(m.failureReason());
             } else {
-                cells.addAll(List.of(Numbers.format(m.score()), Numbers.format(m.error()), m.unit()));
+                cells.addAll(List.of(Numbers.format(m.score()), Numbers.format(m.error()),
+                        m.runLength().n() == 0 ? "" : String.valueOf(m.runLength().n()), m.unit()));
                 secondary.forEach(name -> cells.add(secondaryCell(name, m.secondary().get(name))));
                 if (megabytes) {
                     cells.add(Numbers.format(question.megabytesPerSecond(m)));

@@ -89,6 +89,22 @@ class RunComparisonTest {
     }
 
     @Test
+    void aNoiseThresholdAboveTheChangeMakesItNoClearChange() throws Exception {
+        Path a = run("a", fixedEnvironment("25.0.3+9-LTS"), 1.0);
+        Path b = run("b", fixedEnvironment("25.0.3+9-LTS"), 1.3);
+        RunComparison.Result result = RunComparison.compare(RunComparison.load(a), RunComparison.load(b),
+                Significance.noise("0.5"));
+        assertTrue(result.rows().stream().noneMatch(r -> r.verdict().equals("better")),
+                "a 30 % change under a 50 % threshold: " + result.rows());
+        assertEquals(0.3, Significance.noise(" 0.3 "));
+        for (String bad : List.of("30", "-0.1", "1", "thirty")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Significance.noise(bad));
+            assertTrue(refused.getMessage().contains("give a fraction"), refused.getMessage());
+        }
+    }
+
+    @Test
     void differentJdksAreComparedButFlagged() throws Exception {
         Path a = run("a", fixedEnvironment("21.0.5+11-LTS"), 1.0);
         Path b = run("b", fixedEnvironment("25.0.3+9-LTS"), 1.0);

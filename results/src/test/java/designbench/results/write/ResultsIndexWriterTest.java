@@ -3,11 +3,15 @@ package designbench.results.write;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
+import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RawSamples;
+import designbench.results.table.SummaryBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -60,11 +64,11 @@ class ResultsIndexWriterTest {
                 + "epyc-2c-24g |"), readme);
         assertTrue(readme.contains("[2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/summary.md)"),
                 readme);
-        assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op | **1.00** (165 ± 209) "
-                + "| **1.00** (165 ± 209) | 1.00 ? |"), "ratio first; no raw samples, so no test: " + readme);
+        assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op | **1.00** (165 ± 209, n=3) "
+                + "| **1.00** (165 ± 209, n=3) | 1.00 ? |"), "ratio first; no raw samples, so no test: " + readme);
         assertFalse(readme.contains("999"), "the older run of a machine must not be shown: " + readme);
         assertTrue(readme.contains("| PinningBench.burst | blockMillis=1 lock=SYNCHRONIZED taskCount=100 | ms/op "
-                + "| **0.97** ? (1.29 ± 0.169) | **0.97** ? (7.00 ± 0.169) | 5.44 ? |"),
+                + "| **0.97** ? (1.29 ± 0.169, n=3) | **0.97** ? (7.00 ± 0.169, n=3) | 5.44 ? |"),
                 "xeon's newest run answers pinning: " + readme);
         assertTrue(readme.contains("From: epyc-2c-24g [2026-11-28T05-00-00Z](runs/epyc-2c-24g/2026-11-28T05-00-00Z/"
                 + "summary.md) (quick), xeon-8481c-4c-16g [2026-11-20T10-00-00Z]"),
@@ -107,8 +111,9 @@ class ResultsIndexWriterTest {
 
         Path index = resultsDir.resolve("README.md");
         ResultsIndexWriter.write(resultsDir.resolve("runs"), index);
-        assertTrue(Files.readString(index).contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op "
-                + "| **1.00** (165 ± 209) | **1.00** (165 ± 209) | 1.00 ? |"));
+        String readme = Files.readString(index);
+        assertTrue(readme.contains("| ThreadStartBench.startAndJoin | threadKind=PLATFORM | us/op "
+                + "| **1.00** (165 ± 209) | **1.00** (165 ± 209, n=3) | 1.00 ? |"), "the old run has no n: " + readme);
     }
 
     @Test
@@ -117,9 +122,33 @@ class ResultsIndexWriterTest {
                 SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(), SummaryWriterGoldenTest.ipcFixtureTables(), List.of()));
         String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
         assertTrue(readme.contains("| PingPongBench.roundTrip | messageBytes=64 peer=PROCESS placement=ONE_CPU "
-                + "transport=NIO_UDS | us/op | **0.83** ~ (13.9 ± 18.3; p50 10.4, p99 16.4 µs) |"), readme);
+                + "transport=NIO_UDS | us/op | **0.83** ~ (13.9 ± 18.3, n=5; p50 10.4, p99 16.4 µs) |"), readme);
         assertTrue(readme.contains("| StreamBench.send | messageBytes=1048576 placement=ANY_CPU transport=NIO_UDS "
-                + "| ops/s | **1.49** (6806 ± 1020) |"), "rows without histograms keep the plain cell: " + readme);
+                + "| ops/s | **1.49** (6806 ± 1020, n=5) |"), "rows without histograms keep the plain cell: " + readme);
+    }
+
+    @Test
+    void eachMachineGetsTheUslFitOfEveryConcurrencySweep() throws Exception {
+        List<Measurement> rows = new ArrayList<>();
+        for (int connections : new int[] {1, 2, 4, 8, 16, 32}) {
+            for (String path : List.of("direct", "designbench")) {
+                double lambda = path.equals("direct") ? 1000 : 400;
+                double throughput = lambda * connections / (1 + 0.05 * (connections - 1)
+                        + 0.002 * connections * (connections - 1));
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("connections", String.valueOf(connections));
+                params.put("path", path);
+                rows.add(Measurement.measured("designbench.proxy.scenario.ProxyScaling.run", "thrpt", params,
+                        throughput, Double.NaN, "req/s"));
+            }
+        }
+        writeRun("epyc-2c-24g", "2026-11-28T04-00-00Z", SummaryWriter.csv(SummaryWriterGoldenTest.fixedEnvironment(),
+                SummaryBuilder.build(rows, Map.of()), List.of()));
+        String readme = ResultsIndexWriter.render(resultsDir.resolve("runs"), resultsDir);
+        assertTrue(readme.contains("## Performance or scalability"), readme);
+        assertTrue(readme.contains("### proxy-scaling on epyc-2c-24g ([2026-11-28T04-00-00Z]"), readme);
+        assertTrue(readme.contains("| ProxyScaling.run path=direct | 6 | 1000 | 0.05 | 0.002 |"), readme);
+        assertTrue(readme.contains("performance-bound: at 1 it does 0.40×"), readme);
     }
 
     @Test
