@@ -157,7 +157,7 @@ public final class ScenarioSuite {
     }
 
     /** "5 s", "0.3 s": as JMH writes its times. */
-    private static String seconds(double value) {
+    static String seconds(double value) {
         return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros()
                 .toPlainString() + " s";
     }

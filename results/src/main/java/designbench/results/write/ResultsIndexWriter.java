@@ -262,31 +262,16 @@ public final class ResultsIndexWriter {
                 if (run == null) {
                     return;
                 }
-                UslTable.Builder series = new UslTable.Builder();
-                String unit = "";
-                for (CSVRecord row : run.rows()) {
-                    if (!row.get("question").equals(question.id()) || !"OK".equals(row.get("status"))
-                            || !"thrpt".equals(row.get("mode"))) {
-                        continue;
-                    }
-                    Map<String, String> params = new LinkedHashMap<>(AnswerRow.params(row.get("params")));
-                    String concurrency = params.remove(column);
-                    if (concurrency == null || !concurrency.matches("\\d+")) {
-                        continue;
-                    }
-                    String label = row.get("benchmark") + " " + params.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-                    series.add(label, Integer.parseInt(concurrency), Double.parseDouble(row.get("score")));
-                    unit = row.get("unit");
-                }
-                List<UslTable.Series> built = series.build();
-                if (built.isEmpty()) {
+                List<AnswerRow> rows = run.rows().stream().filter(r -> r.get("question").equals(question.id()))
+                        .map(AnswerRow::of).filter(Objects::nonNull).toList();
+                StringBuilder fits = new StringBuilder();
+                UslTable.appendTo(fits, rows, column, run.environment().machine().logicalCores());
+                if (fits.isEmpty()) {
                     return;
                 }
                 section.append("\n### ").append(question.id()).append(" on ").append(machine).append(" (")
                         .append(link(indexDir, run.folder(), run.environment().run().runId())).append(", ")
-                        .append(profileName(run)).append(")\n");
-                UslTable.appendTo(section, built, column, unit, run.environment().machine().logicalCores());
+                        .append(profileName(run)).append(")\n").append(fits);
             });
         }
         if (!section.isEmpty()) {

@@ -2,6 +2,7 @@ package designbench.results.write;
 
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
+import designbench.results.answer.AnswerRow;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
 import designbench.results.env.Calibration;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -236,19 +238,8 @@ public final class SummaryWriter {
 
     /** The USL fits of a throughput table's series, one per row of its scaling table. */
     private static void appendUsl(StringBuilder out, QuestionTable table, int logicalCores) {
-        String column = table.question().columnParam();
-        UslTable.Builder series = new UslTable.Builder();
-        String unit = "";
-        for (QuestionTable.Row row : table.rows()) {
-            Measurement m = row.measurement();
-            double n = m.numericParam(column);
-            if (m.failed() || !"thrpt".equals(m.mode()) || Double.isNaN(n)) {
-                continue;
-            }
-            series.add(m.shortName() + " " + m.paramsLabelWithout(column), n, m.score());
-            unit = m.unit();
-        }
-        UslTable.appendTo(out, series.build(), column, unit, logicalCores);
+        UslTable.appendTo(out, table.rows().stream().map(r -> AnswerRow.of(r.measurement())).filter(Objects::nonNull)
+                .toList(), table.question().columnParam(), logicalCores);
     }
 
     private static void appendFlatTable(StringBuilder out, QuestionTable table) {

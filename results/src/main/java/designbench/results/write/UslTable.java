@@ -1,5 +1,6 @@
 package designbench.results.write;
 
+import designbench.results.answer.AnswerRow;
 import designbench.results.scale.UslFit;
 import designbench.results.table.Numbers;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Performance or scalability, below a throughput-by-concurrency table: per series (one variant across the sweep)
@@ -43,6 +45,35 @@ public final class UslTable {
 
         public List<Series> build() {
             return List.copyOf(series.values());
+        }
+    }
+
+    /**
+     * The table of a question's throughput rows: one series per benchmark and its parameters other than
+     * {@code column}, whose numeric value is the concurrency; the unit is the rows'.
+     */
+    public static void appendTo(StringBuilder out, List<AnswerRow> rows, String column, int logicalCores) {
+        Builder series = new Builder();
+        String unit = "";
+        for (AnswerRow row : rows) {
+            Map<String, String> others = new LinkedHashMap<>(row.params());
+            double concurrency = number(others.remove(column));
+            if (!"thrpt".equals(row.key().mode()) || Double.isNaN(concurrency)) {
+                continue;
+            }
+            series.add(row.key().benchmark() + " " + others.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")), concurrency,
+                    row.score());
+            unit = row.unit();
+        }
+        appendTo(out, series.build(), column, unit, logicalCores);
+    }
+
+    private static double number(String value) {
+        try {
+            return value == null ? Double.NaN : Double.parseDouble(value);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
         }
     }
 
