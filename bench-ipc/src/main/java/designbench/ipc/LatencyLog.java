@@ -1,13 +1,15 @@
 package designbench.ipc;
 
+import designbench.contract.HistogramTags;
+import designbench.contract.ThreadSweep;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -18,13 +20,13 @@ import org.openjdk.jmh.runner.IterationType;
  * Records the latency of every operation of the measured iterations into an HdrHistogram and writes one interval
  * histogram per iteration in HdrHistogram's log format, so the results tables can report percentiles next to JMH's
  * mean and the distributions can be merged and plotted later. The log goes to the folder named by the system
- * property {@value #DIR_PROPERTY} (the run folder's {@code <suite>-histograms}); without it nothing is written.
+ * property {@value HistogramTags#FOLDER_PROPERTY} (the run folder's {@code <suite>-histograms}); without it nothing is written.
  *
- * <p>Each histogram is tagged {@code <benchmark>?<param>=<value>&...} (parameters sorted by name), which is how the
- * tables find the row it belongs to. One log per JMH thread, so threads never share a writer.
+ * <p>Each histogram is tagged as {@link HistogramTags#of} says, with the row's parameters (a thread sweep's
+ * included, {@link ThreadSweep#forkRowParams}), which is how the tables find the row it belongs to. One log per JMH
+ * thread, so threads never share a writer.
  */
 final class LatencyLog implements AutoCloseable {
-    static final String DIR_PROPERTY = "designbench.histograms";
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Histogram histogram = new Histogram(HIGHEST_NANOS, 3);
@@ -41,7 +43,7 @@ final class LatencyLog implements AutoCloseable {
     /** A log for the calling JMH thread of this benchmark run. */
     static LatencyLog open(BenchmarkParams params) {
         String tag = tagOf(params);
-        String dir = System.getProperty(DIR_PROPERTY);
+        String dir = System.getProperty(HistogramTags.FOLDER_PROPERTY);
         if (dir == null || dir.isBlank()) {
             return new LatencyLog(null, tag);
         }
@@ -64,14 +66,13 @@ final class LatencyLog implements AutoCloseable {
         }
     }
 
-    /** "designbench.ipc.PingPongBench.roundTrip?messageBytes=64&peer=PROCESS&...": no commas or spaces. */
+    /** "designbench.ipc.PingPongBench.roundTrip?messageBytes=64&peer=PROCESS&...": the row's tag. */
     static String tagOf(BenchmarkParams params) {
-        TreeMap<String, String> sorted = new TreeMap<>();
+        Map<String, String> own = new LinkedHashMap<>();
         for (String key : params.getParamsKeys()) {
-            sorted.put(key, params.getParam(key));
+            own.put(key, params.getParam(key));
         }
-        return params.getBenchmark() + "?" + sorted.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return HistogramTags.of(params.getBenchmark(), ThreadSweep.forkRowParams(own, params.getThreads()));
     }
 
     /** Call from {@code @Setup(Level.Iteration)}: records only during measured iterations. */

@@ -1,5 +1,7 @@
 package designbench.ipc;
 
+import designbench.contract.SweptThreadKinds;
+import designbench.contract.SweptThreadKinds.ThreadKind;
 import designbench.ipc.transport.Connection;
 import designbench.ipc.transport.Frames;
 import designbench.ipc.transport.Peer;
@@ -27,19 +29,22 @@ import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Question: when several clients call one local server (a sidecar, a local database), how many requests per second
- * does each transport carry, and at what latency?
+ * does each transport carry, at what latency, and how does that grow with the number of clients?
  *
- * <p>Setup: {@value #CONNECTIONS} JMH threads, each with its own connection to one peer, a separate JVM that echoes
- * every frame of {@code messageBytes}; each thread sends a request and waits for its response. The blocking peers
- * serve each connection on a thread of its own, the Netty peers on one event loop per core. The shared-memory ring
- * and C's spinning ring are one-to-one, so they have no row here. Setup primes both ends over one connection with
- * every CPU (see {@link PeerPriming}), then pins them as {@code placement} says, and each client primes its own
- * connection briefly.
+ * <p>Setup: JMH threads, each with its own connection to one peer, a separate JVM that echoes every frame of
+ * {@code messageBytes}; each thread sends a request and waits for its response. {@code @Threads(Threads.MAX)} makes
+ * the number of clients a dimension: the results launcher runs this class at 1, 2, 4 and 8 connections (and the
+ * core count), on platform threads only ({@link SweptThreadKinds}); run by hand, it uses one per core. The
+ * blocking peers serve each connection on a thread of its own, the Netty peers on one event loop per core. The
+ * shared-memory ring and C's spinning ring are one-to-one, so they have no row here. Setup primes both ends over
+ * one connection with every CPU (see {@link PeerPriming}), then pins them as {@code placement} says, and each
+ * client primes its own connection briefly.
  *
- * <p>Reading the numbers: requests per second summed over the connections, higher is better; p50/p99/p99.9 are the
- * round trips of all threads together, from HdrHistogram. Compare transports at the same size and placement. Our
- * guess before measuring: with more connections than cores, scheduling dominates and the transports draw closer
- * than in ping-pong.
+ * <p>Reading the numbers: requests per second summed over the connections, higher is better, one column per
+ * number of connections, and a Universal Scalability Law fit per transport and placement; p50/p99/p99.9 are the
+ * round trips of all threads together, from HdrHistogram. Compare transports at the same size, placement and
+ * connection count. Our guess before measuring: with more connections than cores, scheduling dominates and the
+ * transports draw closer than in ping-pong.
  *
  * <p>Table: ipc-request-response in results/runs/&lt;machine&gt;/&lt;run&gt;/summary.md
  */
@@ -47,10 +52,9 @@ import org.openjdk.jmh.infra.IterationParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsPrepend = {Transport.SHM_JVM_FLAG, "--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
-@Threads(RequestResponseBench.CONNECTIONS)
+@Threads(Threads.MAX)
+@SweptThreadKinds(ThreadKind.PLATFORM)
 public class RequestResponseBench {
-    static final int CONNECTIONS = 4;
-
     @Param
     Transport transport;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import designbench.contract.HistogramTags;
 import designbench.ipc.transport.PeerKind;
 import designbench.ipc.transport.Placement;
 import designbench.ipc.transport.Transport;
@@ -46,7 +47,7 @@ class BenchmarksSmokeIT {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + histograms, "-Ddesignbench.ipc.primingSeconds=1");
+                .jvmArgsAppend("-D" + HistogramTags.FOLDER_PROPERTY + "=" + histograms, "-Ddesignbench.ipc.primingSeconds=1");
     }
 
     @Test

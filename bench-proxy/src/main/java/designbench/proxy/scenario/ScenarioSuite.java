@@ -1,5 +1,6 @@
 package designbench.proxy.scenario;
 
+import designbench.contract.HistogramTags;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -182,8 +182,7 @@ public final class ScenarioSuite {
                     continue; // no latencies recorded (a row measured by another tool): no percentiles to show
                 }
                 Histogram histogram = row.measured().histogram().copy();
-                histogram.setTag(row.benchmark() + "?" + new TreeMap<>(row.params()).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));
+                histogram.setTag(HistogramTags.of(row.benchmark(), row.params()));
                 histogram.setStartTimeStamp(0);
                 histogram.setEndTimeStamp(0);
                 writer.outputIntervalHistogram(histogram);

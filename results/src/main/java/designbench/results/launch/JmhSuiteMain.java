@@ -1,5 +1,8 @@
 package designbench.results.launch;
 
+import designbench.contract.HistogramTags;
+import designbench.contract.SweptThreadKinds;
+import designbench.contract.ThreadSweep;
 import designbench.results.run.DurationProfile;
 import designbench.results.table.FailureLog;
 import designbench.results.table.HistogramLogs;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +45,14 @@ import picocli.CommandLine.Option;
  * Runs one JMH suite inside the suite's own JVM (its benchmarks.jar on the class path) and leaves three files in
  * the output folder: {@code <suite>.json} (JMH's JSON), {@code <suite>.log} (JMH's full text output) and
  * {@code <suite>-failures.json}; plus {@code <suite>-histograms/}, the HdrHistogram logs of the benchmarks that
- * record latencies (see {@link #HISTOGRAMS_PROPERTY}). Exits 0 when JMH ran to the end, failed benchmarks
+ * record latencies (the folder {@link HistogramTags#FOLDER_PROPERTY} names to each fork; it exists before the
+ * first fork starts, and a suite that logged nothing leaves none). Exits 0 when JMH ran to the end, failed benchmarks
  * included: deciding what a failure means for the build is the caller's job, once everything that succeeded is
  * written.
  *
  * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
- * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads.
+ * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads, or with the kinds its
+ * {@link SweptThreadKinds} names.
  *
  * <p>A profile with a parameter subset (quick, standard) runs only the values the suite declares in
  * {@code META-INF/designbench/<profile>.properties} (see {@link ParameterSubset}).
@@ -59,19 +65,11 @@ public final class JmhSuiteMain implements Callable<Integer> {
     /** Thread counts a swept benchmark runs at: 1, 2, 4, 8 and this machine's core count. */
     static final SortedSet<Integer> SWEEP_THREAD_COUNTS =
             new TreeSet<>(List.of(1, 2, 4, 8, Runtime.getRuntime().availableProcessors()));
-    /** JMH's worker-thread executors a swept benchmark runs under (JMH's {@code -Djmh.executor}). */
-    static final List<String> SWEEP_EXECUTORS = List.of("PLATFORM", "VIRTUAL");
-    /** The fork flag that chooses JMH's worker-thread executor; the results tables read it back from the JSON. */
-    public static final String EXECUTOR_FLAG = "-Djmh.executor=";
-    /** Row parameters a swept benchmark's results get: which kind of worker threads, how many. */
-    public static final String THREAD_KIND_PARAM = "threadKind";
-    public static final String THREADS_PARAM = "threads";
     /**
-     * The system property that tells every benchmark fork the absolute path of the folder to write its HdrHistogram
-     * latency logs into ({@code <out>/<suite>-histograms}, see {@link HistogramLogs}); bench-ipc's LatencyLog reads
-     * it. The folder exists before the first fork starts; a suite that logged nothing leaves no folder.
+     * JMH's worker-thread executors a swept benchmark runs under (JMH's {@code -Djmh.executor}), in this order,
+     * unless its class names fewer with {@link SweptThreadKinds}.
      */
-    public static final String HISTOGRAMS_PROPERTY = "designbench.histograms";
+    static final List<String> SWEEP_EXECUTORS = List.of("PLATFORM", "VIRTUAL");
 
     @Option(names = "--suite", required = true, description = "suite name, used for file names: threads, ipc")
     String suite;
@@ -108,6 +106,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
         SortedSet<Integer> threadCounts = anySwept ? subset.sweepThreads(SWEEP_THREAD_COUNTS) : SWEEP_THREAD_COUNTS;
         List<String> plain = new ArrayList<>();
         List<String> swept = new ArrayList<>();
+        Map<String, List<String>> threadKinds = new LinkedHashMap<>();
         Map<String, Map<String, String[]>> params = new LinkedHashMap<>();
         int plainCount = 0;
         int sweptCount = 0;
@@ -116,13 +115,14 @@ public final class JmhSuiteMain implements Callable<Integer> {
             params.put(entry.getUsername(), chosen);
             if (isThreadSweep(entry)) {
                 swept.add(entry.getUsername());
-                sweptCount += combinations(entry, chosen);
+                threadKinds.put(entry.getUsername(), threadKindsOf(entry));
+                sweptCount += combinations(entry, chosen) * threadKinds.get(entry.getUsername()).size();
             } else {
                 plain.add(entry.getUsername());
                 plainCount += combinations(entry, chosen);
             }
         }
-        int benchmarkCount = plainCount + sweptCount * threadCounts.size() * SWEEP_EXECUTORS.size();
+        int benchmarkCount = plainCount + sweptCount * threadCounts.size();
         if (benchmarkCount == 0) {
             System.out.printf("[%s] no benchmark matches '%s': skipped%n", suite, include);
             return NOTHING_SELECTED;
@@ -135,7 +135,8 @@ public final class JmhSuiteMain implements Callable<Integer> {
         System.out.printf("[%s] %d benchmarks, profile %s; JMH's full output: %s%n",
                 suite, benchmarkCount, profile.describe(), log);
         try {
-            runAll(profile, new Selection(plain, swept, params, threadCounts), benchmarkCount, json, log);
+            runAll(profile, new Selection(plain, swept, threadKinds, params, threadCounts), benchmarkCount, json,
+                    log);
         } finally {
             deleteIfEmpty(histograms);
         }
@@ -143,11 +144,17 @@ public final class JmhSuiteMain implements Callable<Integer> {
     }
 
     /**
-     * What to run: plain and swept benchmark names, the parameter values chosen per benchmark (empty: all of them)
-     * and the thread counts of the sweeps.
+     * What to run: plain and swept benchmark names, the worker-thread kinds of each swept one, the parameter values
+     * chosen per benchmark (empty: all of them) and the thread counts of the sweeps.
      */
-    record Selection(List<String> plain, List<String> swept, Map<String, Map<String, String[]>> params,
-                     SortedSet<Integer> threadCounts) {
+    record Selection(List<String> plain, List<String> swept, Map<String, List<String>> threadKinds,
+                     Map<String, Map<String, String[]>> params, SortedSet<Integer> threadCounts) {
+
+        /** The swept benchmarks that run with worker threads of {@code kind}. */
+        List<String> sweptWith(String kind) {
+            return swept.stream().filter(name -> threadKinds.getOrDefault(name, SWEEP_EXECUTORS).contains(kind))
+                    .toList();
+        }
 
         /** The benchmarks of {@code names} grouped by identical parameter choices: one JMH run per group. */
         Map<Map<String, String[]>, List<String>> groups(List<String> names) {
@@ -188,13 +195,10 @@ public final class JmhSuiteMain implements Callable<Integer> {
             }
             for (String executor : swept.isEmpty() ? List.<String>of() : SWEEP_EXECUTORS) {
                 for (int threads : selection.threadCounts()) {
-                    Map<String, String> sweepParams = new LinkedHashMap<>();
-                    sweepParams.put(THREAD_KIND_PARAM, executor);
-                    sweepParams.put(THREADS_PARAM, String.valueOf(threads));
-                    progress.setExtraParams(sweepParams);
-                    for (var group : selection.groups(swept).entrySet()) {
+                    progress.setExtraParams(ThreadSweep.rowParams(executor, threads));
+                    for (var group : selection.groups(selection.sweptWith(executor)).entrySet()) {
                         ChainedOptionsBuilder options = options(profile, group.getValue(),
-                                List.of(EXECUTOR_FLAG + executor)).threads(threads);
+                                List.of(ThreadSweep.EXECUTOR_FLAG + executor)).threads(threads);
                         group.getKey().forEach(options::param);
                         if (executor.equals("VIRTUAL")) {
                             // JMH's iteration barrier spins its workers with Thread.yield(); with CPU-bound virtual
@@ -226,7 +230,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
     private ChainedOptionsBuilder options(DurationProfile profile, List<String> benchmarks, List<String> extraArgs) {
         List<String> jvmArgs = new ArrayList<>(forkJvmArgs);
         jvmArgs.addAll(extraArgs);
-        jvmArgs.add("-D" + HISTOGRAMS_PROPERTY + "=" + HistogramLogs.folderOf(outDir.toAbsolutePath(), suite));
+        jvmArgs.add("-D" + HistogramTags.FOLDER_PROPERTY + "=" + HistogramLogs.folderOf(outDir.toAbsolutePath(), suite));
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(exactly(benchmarks))
                 .forks(profile.forks())
@@ -253,6 +257,33 @@ public final class JmhSuiteMain implements Callable<Integer> {
     private static boolean isThreadSweep(BenchmarkListEntry entry) {
         Optional<Integer> threads = entry.getThreads();
         return threads.hasValue() && threads.get() == Threads.MAX;
+    }
+
+    /**
+     * The worker-thread kinds a swept benchmark runs with: those its class names with {@link SweptThreadKinds}, or
+     * all of {@link #SWEEP_EXECUTORS}.
+     */
+    static List<String> threadKindsOf(BenchmarkListEntry entry) {
+        Class<?> benchmarkClass;
+        try {
+            benchmarkClass = Class.forName(entry.getUserClassQName(), false, JmhSuiteMain.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("benchmark class " + entry.getUserClassQName() + " is listed by JMH "
+                    + "but not on the class path", e);
+        }
+        return threadKindsOf(benchmarkClass);
+    }
+
+    /** {@link #threadKindsOf(BenchmarkListEntry)} for a loaded class. */
+    static List<String> threadKindsOf(Class<?> benchmarkClass) {
+        SweptThreadKinds kinds = benchmarkClass.getAnnotation(SweptThreadKinds.class);
+        if (kinds == null) {
+            return SWEEP_EXECUTORS;
+        }
+        if (kinds.value().length == 0) {
+            throw new IllegalStateException(benchmarkClass.getName() + ": @SweptThreadKinds names no kind of thread");
+        }
+        return Arrays.stream(kinds.value()).map(Enum::name).toList();
     }
 
     /** The benchmarks the include pattern selects. */

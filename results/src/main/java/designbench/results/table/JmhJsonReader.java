@@ -1,5 +1,6 @@
 package designbench.results.table;
 
+import designbench.contract.ThreadSweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.util.Map;
 /** Reads the JSON JMH writes with {@code -rf json} into {@link Measurement}s. */
 public final class JmhJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Must match JmhSuiteMain.EXECUTOR_FLAG, which runs inside the suite's JVM and so is not referenced here. */
-    static final String SWEEP_EXECUTOR_FLAG = "-Djmh.executor=";
 
     private JmhJsonReader() {
     }
@@ -72,9 +71,9 @@ public final class JmhJsonReader {
         }
         for (JsonNode arg : jvmArgs) {
             String text = arg.asText();
-            if (text.startsWith(SWEEP_EXECUTOR_FLAG)) {
-                params.put("threadKind", text.substring(SWEEP_EXECUTOR_FLAG.length()));
-                params.put("threads", result.path("threads").asText("1"));
+            if (text.startsWith(ThreadSweep.EXECUTOR_FLAG)) {
+                params.putAll(ThreadSweep.rowParams(text.substring(ThreadSweep.EXECUTOR_FLAG.length()),
+                        result.path("threads").asInt(1)));
             }
         }
     }

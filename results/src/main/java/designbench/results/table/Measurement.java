@@ -1,8 +1,8 @@
 package designbench.results.table;
 
+import designbench.contract.HistogramTags;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -67,8 +67,7 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
      * the parameters sorted by name (see bench-ipc's LatencyLog).
      */
     public String histogramTag() {
-        return benchmark + "?" + new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return HistogramTags.of(benchmark, params);
     }
 
     /** Parameter {@code name} as a number (a thread or connection count), or NaN when absent or not a number. */

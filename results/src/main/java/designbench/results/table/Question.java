@@ -1,5 +1,6 @@
 package designbench.results.table;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -64,6 +65,19 @@ public record Question(String id, String title, String benchmarkClass, String ba
     /** Whether this question's table has one column per value of {@link #columnParam()}. */
     public boolean isScalingTable() {
         return columnParam != null;
+    }
+
+    /**
+     * This question as rows with these parameters can show it: a scaling table only when some row has the column
+     * parameter. Runs made before a question became a sweep (ipc-request-response's, at one connection count) have
+     * none, and keep the flat table they were made for.
+     */
+    public Question shownFor(Collection<Map<String, String>> rowParams) {
+        if (!isScalingTable() || rowParams.stream().anyMatch(params -> params.containsKey(columnParam))) {
+            return this;
+        }
+        return new Question(id, title, benchmarkClass, baselineParam, baselineValue, null, readingNote,
+                baselineByValue, bytesParam, referenceByValue, referenceLabel);
     }
 
     /** "threadKind=PLATFORM", "its transport baseline" when the baseline depends on the row, or "none". */

@@ -91,10 +91,13 @@ public final class QuestionCatalog {
                     "Messages per second sent one way to a separate JVM; MB/s is payload megabytes (10^6 bytes) "
                             + "per second." + IPC_NOTE, IPC_BASELINES, "messageBytes", IPC_C_REFERENCES, "to C"),
             new Question("ipc-request-response",
-                    "Several clients calling one local server: how many requests per second, at what latency?",
-                    IPC + "RequestResponseBench", "transport", "NIO_TCP", null,
-                    "Requests per second summed over 4 connections, each its own JMH thread, to a separate JVM; "
-                            + "percentiles are per request over all connections." + IPC_NOTE, IPC_BASELINES,
+                    "Several clients calling one local server: how many requests per second, at what latency, "
+                            + "and how does it grow with the clients?",
+                    IPC + "RequestResponseBench", "transport", "NIO_TCP", "threads",
+                    "Requests per second summed over the connections to a separate JVM, each connection its own "
+                            + "platform JMH thread, so threads=N is N connections (runs made before the sweep had 4 "
+                            + "and no threads column); percentiles, in the table or a sweep's latency chart, are per "
+                            + "request over all connections." + IPC_NOTE, IPC_BASELINES,
                     null, IPC_C_REFERENCES, "to C"),
             new Question("proxy-generator",
                     "Is the load generator the bottleneck? Its maximum rate against wrk's on the same origin",
@@ -122,8 +125,7 @@ public final class QuestionCatalog {
                     "Closed-loop requests per second at each number of connections (1 to 256; 1, 4, 16, 64 in a "
                             + "quick run), straight to the origin, through designbench's proxy (cache off, one "
                             + "event-loop thread) and through nginx (cache off, one worker), the three paths run one "
-                            + "after the other at each count; each point is a shorter run than the other proxy rows "
-                            + "(1 s warm-up and 2 s measured in standard). Origin, proxy and the load generator share "
+                            + "after the other at each count; each point is a shorter run than the other proxy rows. Origin, proxy and the load generator share "
                             + "this machine's cores, so the curve is this machine's." + PROXY_NOTE),
             new Question("proxy-cache",
                     "What does the proxy's cache buy at hit ratios of about 0, 50, 90 and 99 %?",
@@ -206,7 +208,11 @@ public final class QuestionCatalog {
 
     /** Position for ordering tables: catalog order first, then unknown classes. */
     static int order(Question question) {
-        int index = QUESTIONS.indexOf(question);
-        return index >= 0 ? index : QUESTIONS.size();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            if (QUESTIONS.get(i).id().equals(question.id())) {
+                return i;
+            }
+        }
+        return QUESTIONS.size();
     }
 }

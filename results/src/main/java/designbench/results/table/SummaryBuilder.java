@@ -31,8 +31,8 @@ public final class SummaryBuilder {
         }
         List<QuestionTable> tables = new ArrayList<>();
         for (Map.Entry<Question, List<Measurement>> entry : byQuestion.entrySet()) {
-            Question question = entry.getKey();
             List<Measurement> rows = entry.getValue();
+            Question question = entry.getKey().shownFor(rows.stream().map(Measurement::params).toList());
             List<QuestionTable.Row> tableRows = new ArrayList<>();
             for (Measurement row : rows) {
                 Measurement baseline = findBaseline(question, row, rows);

@@ -213,7 +213,8 @@ public final class ResultsIndexWriter {
                 }
                 List<AnswerRow> rows = run.rows().stream().filter(r -> r.get("question").equals(questionId))
                         .map(AnswerRow::of).filter(Objects::nonNull).toList();
-                Verdict verdict = Verdicts.answer(question, rows, samplesOf(samples, run));
+                Verdict verdict = Verdicts.answer(question.shownFor(rows.stream().map(AnswerRow::params).toList()),
+                        rows, samplesOf(samples, run));
                 cells.add(verdict.text() + " (" + link(indexDir, run.folder(), run.environment().run().runId())
                         + ", " + profileName(run) + ", JDK " + run.environment().jvm().runtimeVersion() + ")");
             }

@@ -55,12 +55,14 @@ final class ScalingTable {
             List<String> cells = new ArrayList<>(List.of(key[0], key[1]));
             for (String value : columnValues) {
                 QuestionTable.Row row = entry.getValue().get(value);
-                cells.add(row == null ? "" : cell(row));
+                cells.add(row == null ? "" : cell(row, table.question().referenceLabel()));
             }
             markdown.row(cells);
         }
         out.append("Cells: ").append(unit.isEmpty() ? "score" : unit).append(" ± error (ratio to ")
-                .append(table.question().baselineLabel()).append(" in the same column).\n\n");
+                .append(table.question().baselineLabel()).append(" in the same column")
+                .append(table.question().hasReference() ? "; " + table.question().referenceLabel()
+                        + ": the ratio to the row's reference in the same column" : "").append(").\n\n");
         markdown.appendTo(out);
         if (!unavailableReasons.isEmpty()) {
             out.append('\n');
@@ -69,12 +71,15 @@ final class ScalingTable {
         }
     }
 
-    private static String cell(QuestionTable.Row row) {
+    private static String cell(QuestionTable.Row row, String referenceLabel) {
         Measurement m = row.measurement();
         if (m.failed()) {
             return m.unavailable() ? "unavailable" : "**FAILED**: " + m.failureReason();
         }
-        String ratio = row.ratio() == null ? "" : " (" + SummaryWriter.ratioCell(row) + ")";
+        String reference = row.referenceRatio() == null ? ""
+                : "; " + referenceLabel + " " + Numbers.ratio(row.referenceRatio());
+        String ratio = row.ratio() == null && reference.isEmpty() ? ""
+                : " (" + (row.ratio() == null ? "n/a" : SummaryWriter.ratioCell(row)) + reference + ")";
         return Numbers.format(m.score()) + " ± " + Numbers.format(m.error()) + ratio;
     }
 

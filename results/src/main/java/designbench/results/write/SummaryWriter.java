@@ -53,7 +53,7 @@ public final class SummaryWriter {
             + "benchstat's `~`: a two-sided Mann-Whitney U test on the two rows' measured iterations (or on their "
             + "fork means, when the forks differ more than the iterations inside them) gives p >= 0.05, or the "
             + "scores differ by less than 2 %. `?`: not tested, fewer than 4 samples on a side (a quick run's rows, "
-            + "or a proxy scenario row, which is one load run). A ratio with neither differs clearly.";
+            + "or a proxy scenario row of fewer than 4 load runs). A ratio with neither differs clearly.";
     /** summary.csv's clearly_differs value for a row that could not be tested. */
     public static final String UNTESTED = "untested";
 

@@ -108,6 +108,23 @@ class SummaryBuilderTest {
     }
 
     @Test
+    void aSweptQuestionIsAScalingTableOnlyWhenItsRowsHaveTheSweptParameter() {
+        String requests = "designbench.ipc.RequestResponseBench.request";
+        Measurement before = Measurement.measured(requests, "thrpt", params("transport", "NIO_TCP"), 5e4, 1e3,
+                "ops/s");
+        QuestionTable old = SummaryBuilder.build(List.of(before), Map.of()).get(0);
+        assertEquals("ipc-request-response", old.question().id());
+        assertFalse(old.question().isScalingTable(), "a run made before the sweep keeps its flat table");
+
+        Measurement swept = Measurement.measured(requests, "thrpt",
+                params("transport", "NIO_TCP", "threadKind", "PLATFORM", "threads", "4"), 5e4, 1e3, "ops/s");
+        QuestionTable sweep = SummaryBuilder.build(List.of(swept), Map.of()).get(0);
+        assertEquals("threads", sweep.question().columnParam());
+        assertEquals(QuestionCatalog.order(sweep.question()), QuestionCatalog.order(old.question()),
+                "both are the same question, in the same place");
+    }
+
+    @Test
     void tablesFollowTheCatalogOrder() {
         List<QuestionTable> tables = SummaryBuilder.build(List.of(
                 avgt(BLOCKING, params("executor", "VIRTUAL_PER_TASK", "taskCount", "100"), 2, 0.1),

@@ -49,4 +49,30 @@ class ScalingTableTest {
                 + "reads"), table);
         assertTrue(table.contains("Cells: ops/us ± error (ratio to lock=SYNCHRONIZED in the same column)."), table);
     }
+
+    @Test
+    void aSweptIpcTableKeepsEachRowsRatioToItsCReference() {
+        String requests = "designbench.ipc.RequestResponseBench.request";
+        List<Measurement> rows = new ArrayList<>();
+        for (int threads : new int[] {1, 4}) {
+            for (String transport : new String[] {"NIO_TCP", "NIO_UDS", "C_TCP", "C_UDS"}) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("transport", transport);
+                params.put("threadKind", "PLATFORM");
+                params.put("threads", String.valueOf(threads));
+                double score = threads * (transport.endsWith("UDS") ? 150 : 100) * (transport.startsWith("C") ? 2 : 1);
+                rows.add(Measurement.measured(requests, "thrpt", params, score, 1, "ops/s"));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        ScalingTable.appendTo(out, SummaryBuilder.build(rows).get(0), 2);
+        String table = out.toString();
+
+        assertTrue(table.contains("| RequestResponseBench.request | transport=NIO_UDS threadKind=PLATFORM "
+                + "| 150 ± 1.00 (1.50 ?; to C 0.50) | 600 ± 1.00 (1.50 ?; to C 0.50) |"), table);
+        assertTrue(table.contains("| RequestResponseBench.request | transport=C_UDS threadKind=PLATFORM "
+                + "| 300 ± 1.00 (1.50 ?) | 1200 ± 1.00 (1.50 ?) |"), table);
+        assertTrue(table.contains("Cells: ops/s ± error (ratio to its transport baseline in the same column; to C: "
+                + "the ratio to the row's reference in the same column)."), table);
+    }
 }
