@@ -1,5 +1,6 @@
 package designbench.ipc;
 
+import designbench.contract.BenchmarkFailure;
 import designbench.contract.SweptThreadKinds;
 import designbench.contract.SweptThreadKinds.ThreadKind;
 import designbench.ipc.transport.Connection;
@@ -70,7 +71,7 @@ public class RequestResponseBench {
     public void startPeer() throws IOException {
         transport.checkAvailable(PeerKind.PROCESS, placement);
         if (!transport.servesSeveralConnections()) {
-            throw new UnsupportedOperationException("unavailable: " + transport
+            throw new UnsupportedOperationException(BenchmarkFailure.UNAVAILABLE_PREFIX + transport
                     + " is one-to-one; several connections would need a polling thread per connection on each side");
         }
         peerEnd = Peer.start(transport, PeerServer.Mode.ECHO, PeerKind.PROCESS, placement);

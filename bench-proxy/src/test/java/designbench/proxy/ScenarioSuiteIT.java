@@ -1,10 +1,5 @@
 package designbench.proxy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import designbench.proxy.scenario.ScenarioSuite;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A very short run of every scenario, with real origin and proxy processes: each writes its rows as JMH-format
@@ -130,7 +129,7 @@ class ScenarioSuiteIT {
         Path folder = out.resolve("run");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> ScenarioSuite.run("proxy", "standrad", ".*", folder));
-        assertTrue(refused.getMessage().contains("unknown profile 'standrad'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("unknown bench.profile 'standrad'"), refused.getMessage());
         assertFalse(Files.exists(folder));
     }
 

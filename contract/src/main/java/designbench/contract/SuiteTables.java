@@ -26,8 +26,6 @@ public record SuiteTables(String suite, String timing, List<Table> tables) {
 
     /** The resource naming a table suite's main class and leading arguments, one line. */
     public static final String LAUNCHER_RESOURCE = "META-INF/designbench/table-suite";
-    /** Exit status of a suite whose include pattern selected nothing (as JMH suites use it). */
-    public static final int NOTHING_SELECTED = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -4,6 +4,7 @@ import designbench.cap.check.CapTables;
 import designbench.cap.check.HistoryAnalysis;
 import designbench.cap.history.History;
 import designbench.cap.net.Testbed;
+import designbench.contract.SuiteLaunch;
 import designbench.contract.SuiteTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class CapSuite {
         List<CapScenario> selected = SCENARIOS.stream().filter(s -> pattern.matcher(s.benchmark()).find()).toList();
         if (selected.isEmpty()) {
             System.out.printf("[%s] no scenario matches '%s': skipped%n", suite, include);
-            return SuiteTables.NOTHING_SELECTED;
+            return SuiteLaunch.NOTHING_SELECTED;
         }
         Path histories = Files.createDirectories(out.resolve(suite + "-histories"));
         System.out.printf("[%s] %d store(s), profile %s%n", suite, selected.size(), timing.describe());

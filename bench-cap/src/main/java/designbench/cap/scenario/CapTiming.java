@@ -1,8 +1,8 @@
 package designbench.cap.scenario;
 
+import designbench.contract.Profile;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -36,13 +36,13 @@ public record CapTiming(String name, List<Duration> partitions, Duration before,
             Duration.ofSeconds(6), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(20));
 
     public static CapTiming named(String name) {
-        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+        Profile profile = Profile.named(name); // the one list of profile names, and its error for others
+        return switch (profile.name()) {
             case "quick" -> QUICK;
             case "standard" -> STANDARD;
             case "thorough" -> THOROUGH;
             case "smoke" -> SMOKE;
-            default -> throw new IllegalArgumentException("unknown profile '" + name
-                    + "': use quick, standard or thorough");
+            default -> throw new IllegalStateException("no CAP partition lengths for profile " + profile.name());
         };
     }
 

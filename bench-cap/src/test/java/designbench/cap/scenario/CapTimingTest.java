@@ -1,10 +1,9 @@
 package designbench.cap.scenario;
 
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class CapTimingTest {
     @Test
@@ -18,6 +17,6 @@ class CapTimingTest {
     @Test
     void anUnknownProfileIsRefusedNotRunAsAnother() {
         var error = assertThrows(IllegalArgumentException.class, () -> CapTiming.named("fast"));
-        assertTrue(error.getMessage().contains("unknown profile 'fast'"), error.getMessage());
+        assertTrue(error.getMessage().contains("unknown bench.profile 'fast'"), error.getMessage());
     }
 }

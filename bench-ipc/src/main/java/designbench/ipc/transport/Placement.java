@@ -1,5 +1,6 @@
 package designbench.ipc.transport;
 
+import designbench.contract.BenchmarkFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,12 @@ public enum Placement {
     /**
      * Throws the exception the results tables show as "unavailable" when this placement cannot be arranged.
      *
-     * @throws UnsupportedOperationException with a message starting "unavailable: "
+     * @throws UnsupportedOperationException with a message starting {@value BenchmarkFailure#UNAVAILABLE_PREFIX}
      */
     public void checkAvailable() {
         String reason = unavailableReason();
         if (reason != null) {
-            throw new UnsupportedOperationException("unavailable: " + reason);
+            throw new UnsupportedOperationException(BenchmarkFailure.UNAVAILABLE_PREFIX + reason);
         }
     }
 

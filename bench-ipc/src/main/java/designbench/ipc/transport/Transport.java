@@ -1,5 +1,6 @@
 package designbench.ipc.transport;
 
+import designbench.contract.BenchmarkFailure;
 import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public enum Transport {
     /**
      * Throws the exception the results tables show as "unavailable" when this transport cannot run here.
      *
-     * @throws UnsupportedOperationException with a message starting "unavailable: "
+     * @throws UnsupportedOperationException with a message starting {@value BenchmarkFailure#UNAVAILABLE_PREFIX}
      */
     public void checkAvailable() {
         throwIfUnavailable(unavailableReason());
@@ -99,7 +100,7 @@ public enum Transport {
      * Throws the exception the results tables show as "unavailable" when this transport cannot run with this peer
      * and placement.
      *
-     * @throws UnsupportedOperationException with a message starting "unavailable: "
+     * @throws UnsupportedOperationException with a message starting {@value BenchmarkFailure#UNAVAILABLE_PREFIX}
      */
     public void checkAvailable(PeerKind peer, Placement placement) {
         throwIfUnavailable(unavailableReason(peer, placement));
@@ -107,7 +108,7 @@ public enum Transport {
 
     private static void throwIfUnavailable(String reason) {
         if (reason != null) {
-            throw new UnsupportedOperationException("unavailable: " + reason);
+            throw new UnsupportedOperationException(BenchmarkFailure.UNAVAILABLE_PREFIX + reason);
         }
     }
 
@@ -128,7 +129,7 @@ public enum Transport {
             case NETTY_NIO_TCP, NETTY_EPOLL_TCP, NETTY_EPOLL_UDS, NETTY_NIO_TCP_LOOP, NETTY_EPOLL_TCP_LOOP,
                  NETTY_EPOLL_UDS_LOOP -> new NettyPeerServer(this, mode, privateDir);
             case SHM_RING -> new ShmRingPeerServer(mode, privateDir);
-            case C_TCP, C_UDS, C_SHM_SPIN -> throw new UnsupportedOperationException("unavailable: "
+            case C_TCP, C_UDS, C_SHM_SPIN -> throw new UnsupportedOperationException(BenchmarkFailure.UNAVAILABLE_PREFIX
                     + unavailableReason(PeerKind.THREAD, Placement.ANY_CPU));
         };
     }

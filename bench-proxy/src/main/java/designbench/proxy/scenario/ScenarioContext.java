@@ -1,5 +1,7 @@
 package designbench.proxy.scenario;
 
+import designbench.contract.Profile.LoadRuns;
+import designbench.contract.Profile.LoadTiming;
 import designbench.proxy.load.LoadConfig;
 import designbench.proxy.load.LoadGenerator;
 import designbench.proxy.load.LoadReport;
@@ -90,75 +92,6 @@ final class ScenarioContext {
         }
     }
 
-    /**
-     * How often and how long a kind of load run runs: {@code count} repetitions, each of {@code warmup} and then
-     * {@code measure}.
-     */
-    record LoadRuns(int count, Duration warmup, Duration measure) {
-        LoadRuns {
-            if (count < 1) {
-                throw new IllegalArgumentException("a load run runs at least once, not " + count + " times");
-            }
-        }
-
-        static LoadRuns once(Duration warmup, Duration measure) {
-            return new LoadRuns(1, warmup, measure);
-        }
-
-        /** "5 × (0.5 s + 1.5 s)", "1 × (2 s + 5 s)": repetitions × (warm-up + measured). */
-        String describe() {
-            return count + " × (" + seconds(warmup) + " + " + seconds(measure) + ")";
-        }
-
-        private static String seconds(Duration duration) {
-            return ScenarioSuite.seconds(duration.toMillis() / 1000.0);
-        }
-    }
-
-    /**
-     * The timing of each kind of load run under a profile.
-     *
-     * @param single        a run that happens once: a fault or flood time series, a burst, a load beside another
-     * @param compared      the runs a question compares (paths, proxies, settings): repeated in standard and
-     *                      thorough, interleaved A B C A B C, so the row is a median with a spread and a test
-     * @param sweep         each point of a concurrency sweep: many points, each a closed loop that settles within a
-     *                      second, so shorter and fewer repetitions
-     * @param serverWarmup  the unrecorded run that warms freshly started servers
-     * @param headlinesOnly whether sweeps are cut to their headline points (a first look, like the JMH suites' quick
-     *                      parameter subsets)
-     */
-    record Timing(LoadRuns single, LoadRuns compared, LoadRuns sweep, Duration serverWarmup, boolean headlinesOnly) {
-        static Timing of(String profile) {
-            return switch (profile.toLowerCase(Locale.ROOT)) {
-                // "smoke" is for the build's own check that every scenario runs, not for measuring; its compared
-                // runs repeat twice so that the repetition path runs too.
-                case "smoke" -> new Timing(LoadRuns.once(millis(100), millis(300)),
-                        new LoadRuns(2, millis(100), millis(200)), LoadRuns.once(millis(100), millis(300)),
-                        millis(300), true);
-                // quick: one run per row (n=1), a first look.
-                case "quick" -> new Timing(LoadRuns.once(millis(1000), millis(1000)),
-                        LoadRuns.once(millis(1000), millis(1000)), LoadRuns.once(millis(300), millis(700)),
-                        millis(2000), true);
-                case "thorough" -> new Timing(LoadRuns.once(millis(5000), millis(30_000)),
-                        new LoadRuns(5, millis(2000), millis(10_000)), new LoadRuns(5, millis(1000), millis(5000)),
-                        millis(10_000), false);
-                // standard: five repetitions of each compared run (the fewest with which a Mann-Whitney test can
-                // find p < 0.05 between two rows) of 0.3 + 1 s, about 3 500 requests each at the lowest load, three
-                // of each sweep point and 4 s of warming fresh servers keep the proxy suite within the 12 minutes the
-                // hour of a whole standard run leaves it on 2 cores.
-                case "standard" -> new Timing(LoadRuns.once(millis(2000), millis(5000)),
-                        new LoadRuns(5, millis(300), millis(1000)), new LoadRuns(3, millis(300), millis(700)),
-                        millis(4000), false);
-                default -> throw new IllegalArgumentException(
-                        "unknown profile '" + profile + "': use smoke, quick, standard or thorough");
-            };
-        }
-
-        private static Duration millis(long millis) {
-            return Duration.ofMillis(millis);
-        }
-    }
-
     /** One load the scenario measures, run with the warm-up and measured time it is given. */
     @FunctionalInterface
     interface Run {
@@ -170,13 +103,13 @@ final class ScenarioContext {
 
     private final Path work;
     private final Path configs;
-    private final Timing timing;
+    private final LoadTiming timing;
 
     /**
      * @param work    private folder for sockets, process logs and nginx's files, deleted after the suite
      * @param configs folder of the run that keeps the configuration of every reference proxy started
      */
-    ScenarioContext(Path work, Path configs, Timing timing) {
+    ScenarioContext(Path work, Path configs, LoadTiming timing) {
         this.work = work;
         this.configs = configs;
         this.timing = timing;
@@ -186,7 +119,7 @@ final class ScenarioContext {
         return work;
     }
 
-    Timing timing() {
+    LoadTiming timing() {
         return timing;
     }
 

@@ -1,5 +1,6 @@
 package designbench.proxy.scenario;
 
+import designbench.contract.BenchmarkFailure;
 import java.util.Map;
 
 /**
@@ -23,11 +24,19 @@ record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext
 
     /** A row that cannot be measured on this machine (a tool is missing): listed with the reason, not a failure. */
     static ScenarioRow unavailable(String benchmark, Map<String, String> params, String reason) {
-        return new ScenarioRow(benchmark, params, null, "thrpt", Double.NaN, "unavailable: " + reason);
+        return new ScenarioRow(benchmark, params, null, "thrpt", Double.NaN, reason);
     }
 
     boolean isUnavailable() {
         return measured == null;
+    }
+
+    /** An unavailable row as the failure record lists it. */
+    BenchmarkFailure asUnavailable() {
+        if (!isUnavailable()) {
+            throw new IllegalStateException(benchmark + " " + params + " was measured");
+        }
+        return new BenchmarkFailure(benchmark, params, unit, true);
     }
 
     /** A load run's row: its achieved rate (the median over its repetitions), higher is better. */

@@ -1,17 +1,22 @@
 package designbench.proxy.scenario;
 
-import designbench.contract.HistogramTags;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import designbench.contract.BenchmarkFailure;
+import designbench.contract.FailureLog;
+import designbench.contract.HistogramTags;
+import designbench.contract.Profile;
+import designbench.contract.Profile.LoadRuns;
+import designbench.contract.Profile.LoadTiming;
+import designbench.contract.SuiteLaunch;
 import designbench.proxy.load.LoadReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,18 +37,18 @@ import org.HdrHistogram.HistogramLogWriter;
  *       {@link #jmhFormat}), the configuration as params, and the offered rate, errors and cache hit ratio as
  *       secondary metrics;</li>
  *   <li>{@code <suite>-histograms/<scenario>.hlog}: each row's latencies (ns), tagged {@code <benchmark>?<params>};</li>
- *   <li>{@code <suite>-failures.json}: scenarios that failed, with the reason (the results module's failure record);</li>
+ *   <li>{@code <suite>-failures.json}: scenarios that failed or rows unavailable here, with the reason (the
+ *   contract's {@link FailureLog});</li>
  *   <li>{@code <suite>-configs/}: the configuration of each reference proxy (nginx) the scenarios started.</li>
  * </ul>
  * Exit status 3 when the include pattern selects no scenario, as JMH suites do.
  */
 public final class ScenarioSuite {
 
-    static final int NOTHING_SELECTED = 3;
-    private static final List<Scenario> SCENARIOS = List.of(new GeneratorCheckScenario(), new ProxyCostScenario(),
-            new ProxyScalingScenario(), new CacheGainScenario(),
-            new StampedeScenario(), new UpstreamTransportScenario(), new BalancingScenario(), new FaultScenario(),
-            new FloodScenario());
+    private static final List<Scenario> SCENARIOS = List.of(new GeneratorCheck(), new ProxyCost(),
+            new ProxyScaling(), new CacheGain(),
+            new Stampede(), new UpstreamTransport(), new Balancing(), new Fault(),
+            new Flood());
 
     private ScenarioSuite() {
     }
@@ -53,20 +58,17 @@ public final class ScenarioSuite {
         List<Scenario> selected = SCENARIOS.stream().filter(s -> pattern.matcher(s.benchmark()).find()).toList();
         if (selected.isEmpty()) {
             System.out.printf("[%s] no scenario matches '%s': skipped%n", suite, include);
-            return NOTHING_SELECTED;
+            return SuiteLaunch.NOTHING_SELECTED;
         }
-        ScenarioContext.Timing timing = ScenarioContext.Timing.of(profile);
+        LoadTiming timing = Profile.named(profile).load(); // an unknown name stops here, before any file is written
         Files.createDirectories(out);
         Path histograms = out.resolve(suite + "-histograms");
         Files.createDirectories(histograms);
-        System.out.printf("[%s] %d scenarios, profile %s: compared load runs %s, sweep points %s, single runs %s "
-                + "(repetitions × (warm-up + measured))%s; origin, proxy and load generator are separate processes "
-                + "sharing this machine's %d CPUs, unpinned%n", suite, selected.size(), profile,
-                timing.compared().describe(), timing.sweep().describe(), timing.single().describe(),
-                timing.headlinesOnly() ? ", headline points of each sweep only" : "",
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("[%s] %d scenarios, profile %s: %s (repetitions × (warm-up + measured)); origin, proxy and "
+                + "load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
+                selected.size(), profile, timing.describe(), Runtime.getRuntime().availableProcessors());
         List<ScenarioRow> rows = new ArrayList<>();
-        List<Map<String, Object>> failures = new ArrayList<>();
+        List<BenchmarkFailure> failures = new ArrayList<>();
         Path work = Files.createTempDirectory("designbench-scenarios-");
         try {
             int n = 0;
@@ -79,10 +81,9 @@ public final class ScenarioSuite {
                     ScenarioContext context = new ScenarioContext(work, out.resolve(suite + "-configs"), timing);
                     for (ScenarioRow row : scenario.run(context)) {
                         if (row.isUnavailable()) {
-                            System.out.printf("[%s %d/%d] %s %s: %s%n", suite, n, selected.size(),
+                            System.out.printf("[%s %d/%d] %s %s: unavailable: %s%n", suite, n, selected.size(),
                                     shortName(row.benchmark()), label(row.params()), row.unit());
-                            failures.add(Map.of("benchmark", row.benchmark(), "params", row.params(), "reason",
-                                    row.unit(), "unavailable", true));
+                            failures.add(row.asUnavailable());
                             continue;
                         }
                         scenarioRows.add(row);
@@ -96,8 +97,8 @@ public final class ScenarioSuite {
                 } catch (Exception e) {
                     System.out.printf("[%s %d/%d] %s FAILED: %s%n", suite, n, selected.size(),
                             shortName(scenario.benchmark()), e.getMessage());
-                    failures.add(Map.of("benchmark", scenario.benchmark(), "params", Map.of(), "reason",
-                            String.valueOf(e.getMessage()).replace('\n', ' '), "unavailable", false));
+                    failures.add(new BenchmarkFailure(scenario.benchmark(), Map.of(),
+                            String.valueOf(e.getMessage()).replace('\n', ' '), false));
                 }
                 System.out.printf("[%s %d/%d] took %.0f s%n", suite, n, selected.size(),
                         (System.nanoTime() - started) / 1e9);
@@ -107,7 +108,7 @@ public final class ScenarioSuite {
         }
         ObjectMapper json = new ObjectMapper();
         json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(suite + ".json").toFile(), jmhFormat(json, rows));
-        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(suite + "-failures.json").toFile(), failures);
+        FailureLog.write(FailureLog.fileOf(out, suite), failures);
         return 0;
     }
 
@@ -128,9 +129,9 @@ public final class ScenarioSuite {
             result.put("benchmark", row.benchmark());
             result.put("mode", row.mode());
             result.put("loadRuns", row.repetitions());
-            result.put("measurementTime", seconds(report.seconds()));
+            result.put("measurementTime", LoadRuns.seconds(Duration.ofMillis(Math.round(report.seconds() * 1000))));
             if (measured.warmup() != null) {
-                result.put("warmupTime", seconds(measured.warmup().toMillis() / 1000.0));
+                result.put("warmupTime", LoadRuns.seconds(measured.warmup()));
             }
             ObjectNode params = result.putObject("params");
             row.params().forEach(params::put);
@@ -154,12 +155,6 @@ public final class ScenarioSuite {
             metric(secondary, "hitRatio", measured.hitRatio(), "ratio");
         }
         return results;
-    }
-
-    /** "5 s", "0.3 s": as JMH writes its times. */
-    static String seconds(double value) {
-        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros()
-                .toPlainString() + " s";
     }
 
     private static void metric(ObjectNode secondary, String name, double value, String unit) {

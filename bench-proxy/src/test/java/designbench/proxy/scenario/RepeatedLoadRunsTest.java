@@ -1,10 +1,6 @@
 package designbench.proxy.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import designbench.contract.Profile.LoadRuns;
 import designbench.proxy.load.LoadReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Compared load runs: interleaved A B A B, combined into one row of median rate, pooled latencies and summed errors.
@@ -32,7 +32,7 @@ class RepeatedLoadRunsTest {
             order.add("B");
             return measured(200 + order.size(), 1, 20);
         };
-        ScenarioContext.LoadRuns three = new ScenarioContext.LoadRuns(3, Duration.ofMillis(500),
+        LoadRuns three = new LoadRuns(3, Duration.ofMillis(500),
                 Duration.ofMillis(1500));
         List<ScenarioContext.Measured> rows = ScenarioContext.interleaved(three, List.of(a, b));
         assertEquals(List.of("A", "B", "A", "B", "A", "B"), order);
@@ -66,15 +66,6 @@ class RepeatedLoadRunsTest {
                 measured(3, 0, 1)));
         assertThrows(IllegalArgumentException.class,
                 () -> new ScenarioRow("X.run", Map.of(), row, "avgt", 7, "ms"));
-    }
-
-    @Test
-    void aProfileRunsItsLoadsAtLeastOnceAndUnknownProfilesAreRefused() {
-        assertEquals(1, ScenarioContext.Timing.of("quick").compared().count(), "quick: one run per row");
-        assertEquals(5, ScenarioContext.Timing.of("standard").compared().count());
-        assertThrows(IllegalArgumentException.class, () -> ScenarioContext.Timing.of("fast"));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ScenarioContext.LoadRuns(0, Duration.ZERO, Duration.ofSeconds(1)));
     }
 
     /** A measured run of {@code rate} req/s with {@code errors} timeouts and {@code requests} latencies of 1 ms. */

@@ -1,11 +1,13 @@
 package designbench.threads.locks;
 
+import designbench.contract.BenchmarkFailure;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The lock strategies compared; constants read as table labels. Where a strategy does not fit a shape it says
- * so with an exception whose message starts with "unavailable: ", which the results tables show as such.
+ * so with an exception whose message starts with {@value BenchmarkFailure#UNAVAILABLE_PREFIX}, which the results
+ * tables show as such.
  */
 public enum LockKind {
     SYNCHRONIZED {
@@ -73,7 +75,8 @@ public enum LockKind {
         @Override
         public Counter newCounter() {
             throw new UnsupportedOperationException(
-                    "unavailable: optimistic reads differ from STAMPED only on reads, and this shape has none");
+                    BenchmarkFailure.UNAVAILABLE_PREFIX
+                            + "optimistic reads differ from STAMPED only on reads, and this shape has none");
         }
 
         @Override
@@ -102,7 +105,8 @@ public enum LockKind {
         @Override
         public ConsistentPair newPair() {
             throw new UnsupportedOperationException(
-                    "unavailable: a LongAdder has no consistent read of two values (sum() is not a snapshot)");
+                    BenchmarkFailure.UNAVAILABLE_PREFIX
+                            + "a LongAdder has no consistent read of two values (sum() is not a snapshot)");
         }
     },
     /** VarHandle getAndAdd on a volatile long; the pair packs both fields into the one long. */

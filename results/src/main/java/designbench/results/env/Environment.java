@@ -1,5 +1,6 @@
 package designbench.results.env;
 
+import designbench.contract.Profile;
 import java.util.List;
 import java.util.Map;
 
@@ -48,17 +49,36 @@ public record Environment(String machineId, Machine machine, Jvm jvm, Map<String
     }
 
     /**
-     * @param profile     the duration profile, described
+     * @param profile     the JMH and jcstress suites' timing under the profile, described ("quick: 1 fork, ...")
      * @param startedAt   ISO-8601 UTC
      * @param endedAt     ISO-8601 UTC, null until the run ends
+     * @param profileName quick, standard, thorough or smoke; null in runs made before 2026-12-03, whose
+     *                    {@code profile} text starts with it
+     * @param loadRuns    the proxy scenarios' load runs under the profile, described; null in runs made before
+     *                    2026-12-03, which stated them only above the proxy tables
      */
-    public record Run(String runId, String profile, String include, String startedAt, String endedAt) {
+    public record Run(String runId, String profile, String include, String startedAt, String endedAt,
+                      String profileName, String loadRuns) {
+
+        /** A run of {@code profile} as the contract defines it. */
+        public Run(String runId, Profile profile, String include, String startedAt) {
+            this(runId, profile.describe(), include, startedAt, null, profile.name(), profile.load().describe());
+        }
+
+        /** The profile's name: recorded since 2026-12-03, and before that the first word of its description. */
+        public String name() {
+            return profileName != null ? profileName : profile.split(":")[0];
+        }
+
+        /** The same run with its end time filled in. */
+        Run endedAt(String time) {
+            return new Run(runId, profile, include, startedAt, time, profileName, loadRuns);
+        }
     }
 
     /** The same environment with the run's end time filled in. */
     public Environment endedAt(String endedAt) {
-        return new Environment(machineId, machine, jvm, components, git,
-                new Run(run.runId(), run.profile(), run.include(), run.startedAt(), endedAt), conditions);
+        return new Environment(machineId, machine, jvm, components, git, run.endedAt(endedAt), conditions);
     }
 
     /** The same environment with the conditions filled in. */

@@ -1,6 +1,7 @@
 package designbench.results.launch;
 
-import designbench.results.run.DurationProfile;
+import designbench.contract.Profile;
+import designbench.contract.SuiteLaunch;
 import designbench.results.table.StressResultLog;
 import designbench.results.table.StressTestResult;
 import java.io.FileOutputStream;
@@ -54,12 +55,12 @@ public final class JcstressSuiteMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DurationProfile profile = DurationProfile.named(profileName);
+        Profile profile = Profile.named(profileName);
         Pattern pattern = Pattern.compile(include);
         long selected = TestList.tests().stream().filter(test -> pattern.matcher(test).find()).count();
         if (selected == 0) {
             System.out.printf("[%s] no jcstress test matches '%s': skipped%n", suite, include);
-            return JmhSuiteMain.NOTHING_SELECTED;
+            return SuiteLaunch.NOTHING_SELECTED;
         }
         Files.createDirectories(outDir);
         Path report = outDir.resolve(suite + "-report");

@@ -1,10 +1,11 @@
 package designbench.results.launch;
 
+import designbench.contract.FailureLog;
 import designbench.contract.HistogramTags;
+import designbench.contract.Profile;
+import designbench.contract.SuiteLaunch;
 import designbench.contract.SweptThreadKinds;
 import designbench.contract.ThreadSweep;
-import designbench.results.run.DurationProfile;
-import designbench.results.table.FailureLog;
 import designbench.results.table.HistogramLogs;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -60,8 +61,6 @@ import picocli.CommandLine.Option;
 @Command(name = "jmh-suite", mixinStandardHelpOptions = true,
         description = "Runs one JMH suite with a duration profile and records results, log and failures.")
 public final class JmhSuiteMain implements Callable<Integer> {
-    /** Exit status when the include pattern selects no benchmark of this suite. */
-    public static final int NOTHING_SELECTED = 3;
     /** Thread counts a swept benchmark runs at: 1, 2, 4, 8 and this machine's core count. */
     static final SortedSet<Integer> SWEEP_THREAD_COUNTS =
             new TreeSet<>(List.of(1, 2, 4, 8, Runtime.getRuntime().availableProcessors()));
@@ -96,7 +95,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DurationProfile profile = DurationProfile.named(profileName);
+        Profile profile = Profile.named(profileName);
         ParameterSubset subset = profile.parameterSubset()
                 ? ParameterSubset.load(JmhSuiteMain.class.getClassLoader(), profile.name()) : ParameterSubset.none();
         subset.checkClasses(select(".*").stream().map(e -> e.getUserClassQName()
@@ -125,7 +124,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
         int benchmarkCount = plainCount + sweptCount * threadCounts.size();
         if (benchmarkCount == 0) {
             System.out.printf("[%s] no benchmark matches '%s': skipped%n", suite, include);
-            return NOTHING_SELECTED;
+            return SuiteLaunch.NOTHING_SELECTED;
         }
         Files.createDirectories(outDir);
         Path histograms = HistogramLogs.folderOf(outDir.toAbsolutePath(), suite);
@@ -174,7 +173,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
     }
 
     /** Runs the plain benchmarks, then the thread sweeps, and writes the JSON results and the failure records. */
-    private void runAll(DurationProfile profile, Selection selection, int benchmarkCount, Path json, Path log)
+    private void runAll(Profile profile, Selection selection, int benchmarkCount, Path json, Path log)
             throws Exception {
         List<String> plain = selection.plain();
         List<String> swept = selection.swept();
@@ -212,7 +211,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
             }
             progress.finish();
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
-            FailureLog.write(outDir.resolve(suite + "-failures.json"), progress.failures());
+            FailureLog.write(FailureLog.fileOf(outDir, suite), progress.failures());
         }
     }
 
@@ -227,7 +226,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
         }
     }
 
-    private ChainedOptionsBuilder options(DurationProfile profile, List<String> benchmarks, List<String> extraArgs) {
+    private ChainedOptionsBuilder options(Profile profile, List<String> benchmarks, List<String> extraArgs) {
         List<String> jvmArgs = new ArrayList<>(forkJvmArgs);
         jvmArgs.addAll(extraArgs);
         jvmArgs.add("-D" + HistogramTags.FOLDER_PROPERTY + "=" + HistogramLogs.folderOf(outDir.toAbsolutePath(), suite));

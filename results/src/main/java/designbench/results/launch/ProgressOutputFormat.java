@@ -1,6 +1,6 @@
 package designbench.results.launch;
 
-import designbench.results.table.BenchmarkFailure;
+import designbench.contract.BenchmarkFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

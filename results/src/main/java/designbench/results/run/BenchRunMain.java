@@ -2,6 +2,7 @@ package designbench.results.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import designbench.contract.Profile;
 import designbench.contract.SuiteTables;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
@@ -120,7 +121,7 @@ public final class BenchRunMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DurationProfile profile = DurationProfile.named(profileName);
+        Profile profile = Profile.named(profileName);
         Capacity capacity = Capacity.parse(capacityLoad, capacityPeak);
         String includePattern = include.isBlank() ? ".*" : include;
         checkRegex("bench.include", includePattern);
@@ -163,7 +164,7 @@ public final class BenchRunMain implements Callable<Integer> {
         RunFolder folder = RunFolder.create(runs, machineId, runId);
         Environment environment = new Environment(machineId, machineFacts, EnvironmentProbe.jvm(forkFlags),
                 EnvironmentProbe.components(componentVersions), EnvironmentProbe.git(root),
-                new Environment.Run(runId, profile.describe(), includePattern, started.toString(), null));
+                new Environment.Run(runId, profile, includePattern, started.toString()));
 
         System.out.printf("designbench run %s on %s: %d suite(s), profile %s%n", runId, machineId,
                 suiteList.size(), profile.describe());

@@ -1,11 +1,13 @@
 package designbench.results.run;
 
+import designbench.contract.BenchmarkFailure;
+import designbench.contract.FailureLog;
+import designbench.contract.Profile;
+import designbench.contract.SuiteLaunch;
 import designbench.contract.SuiteTables;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.launch.JcstressSuiteMain;
 import designbench.results.launch.JmhSuiteMain;
-import designbench.results.table.BenchmarkFailure;
-import designbench.results.table.FailureLog;
 import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
@@ -43,7 +45,7 @@ final class SuiteProcess {
     private SuiteProcess() {
     }
 
-    static Result run(Suite suite, DurationProfile profile, String include, String failOnPurpose,
+    static Result run(Suite suite, Profile profile, String include, String failOnPurpose,
                       List<String> forkFlags, Path outDir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(EnvironmentProbe.javaLauncher());
@@ -67,7 +69,7 @@ final class SuiteProcess {
         int exit = runRelayingOutput(new ProcessBuilder(command).directory(outDir.toFile()));
 
         List<String> files = filesOf(outDir, suite.name());
-        if (exit == JmhSuiteMain.NOTHING_SELECTED) {
+        if (exit == SuiteLaunch.NOTHING_SELECTED) {
             return new Result(new SuiteOutcome(suite.name(), SuiteOutcome.Status.SKIPPED,
                     "nothing matches the include pattern", 0, 0, 0, files), List.of(), List.of());
         }
@@ -76,7 +78,7 @@ final class SuiteProcess {
         }
         boolean jmhFormat = suite.kind() != Suite.Kind.JCSTRESS;
         Path results = outDir.resolve(suite.name() + (jmhFormat ? ".json" : "-results.json"));
-        Path failuresFile = outDir.resolve(suite.name() + "-failures.json");
+        Path failuresFile = FailureLog.fileOf(outDir, suite.name());
         if (exit != 0 || !Files.exists(results) || (jmhFormat && !Files.exists(failuresFile))) {
             String detail = "the suite's JVM exited with status " + exit
                     + (Files.exists(results) ? "" : " and wrote no results") + "; see " + suite.name() + ".log";
@@ -108,7 +110,7 @@ final class SuiteProcess {
         }
         List<Measurement> measurements = new ArrayList<>(scored);
         int measured = measurements.size();
-        List<BenchmarkFailure> failures = FailureLog.read(outDir.resolve(suite + "-failures.json"));
+        List<BenchmarkFailure> failures = FailureLog.read(FailureLog.fileOf(outDir, suite));
         failures.forEach(failure -> measurements.add(Measurement.failed(failure)));
         int unavailable = (int) failures.stream().filter(BenchmarkFailure::unavailable).count();
         return new Result(new SuiteOutcome(suite, SuiteOutcome.Status.RAN, detail, measured,
@@ -189,7 +191,7 @@ final class SuiteProcess {
                     names.add(name + "/");
                 } else if (name.equals(SuiteTables.fileName(suiteName)) || name.equals(suiteName + ".json")
                         || name.equals(suiteName + ".log")
-                        || name.equals(suiteName + "-failures.json") || name.equals(suiteName + "-results.json")) {
+                        || name.equals(suiteName + FailureLog.FILE_SUFFIX) || name.equals(suiteName + "-results.json")) {
                     names.add(name);
                 }
             }

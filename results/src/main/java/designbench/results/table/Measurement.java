@@ -1,5 +1,6 @@
 package designbench.results.table;
 
+import designbench.contract.BenchmarkFailure;
 import designbench.contract.HistogramTags;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package designbench.results.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.FailureLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class RawSamples {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith("-failures.json")
+                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith(FailureLog.FILE_SUFFIX)
                         && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
                     samples.putAll(read(file));
                 }

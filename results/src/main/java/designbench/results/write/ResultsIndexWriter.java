@@ -414,9 +414,8 @@ public final class ResultsIndexWriter {
     /** Profiles from the shortest to the longest; a name not listed ranks below all of them. */
     private static final List<String> PROFILE_ORDER = List.of("quick", "standard", "thorough");
 
-    /** "quick", "standard" or "thorough": the first word of the profile environment.json records. */
     private static String profileName(Run run) {
-        return run.environment().run().profile().split(":")[0];
+        return run.environment().run().name();
     }
 
     /** The rows' keys {question, benchmark, params}, in order of first appearance across the source runs. */

@@ -1,5 +1,6 @@
 package designbench.results.write;
 
+import designbench.contract.Profile;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.answer.AnswerRow;
@@ -93,7 +94,7 @@ public final class SummaryWriter {
                                   Map<String, Verdict> verdicts, Map<String, List<String>> charts) {
         StringBuilder out = new StringBuilder();
         out.append("# Run ").append(env.run().runId()).append(" on ").append(env.machineId()).append("\n\n");
-        if (env.run().profile().startsWith("quick")) {
+        if (env.run().name().equals(Profile.QUICK.name())) {
             out.append("> **Quick profile**: a first look with wide error bars; do not cite these figures.\n\n");
         }
         Environment.Machine machine = env.machine();
@@ -165,24 +166,29 @@ public final class SummaryWriter {
     }
 
     /**
-     * The profile as the JMH and jcstress suites ran it, and which suites ran their own timing instead: table suites
-     * (bench-cap) and scenario suites (bench-proxy), whose run length each table heading states.
+     * What each suite that ran did under the profile: the JMH and jcstress suites' forks and iterations, the proxy
+     * scenarios' load runs (recorded in environment.json since 2026-12-03; before, only above their tables),
+     * and the table suites (bench-cap), whose own timing each of their table headings states.
      */
     static String describeProfile(Environment env, List<QuestionTable> tables, List<SuiteTables> suiteTables) {
-        List<String> own = new ArrayList<>(suiteTables.stream().map(SuiteTables::suite).toList());
+        Environment.Run run = env.run();
+        List<String> own = new ArrayList<>();
         boolean loadRuns = tables.stream().flatMap(t -> t.rows().stream())
                 .anyMatch(r -> r.measurement().runLength().isLoadRun());
         if (loadRuns) {
-            own.add("the proxy scenarios");
+            own.add(run.loadRuns() != null ? "the proxy scenarios: " + run.loadRuns()
+                    : "the proxy scenarios ran their own load runs for this profile, stated above their tables");
+        }
+        for (SuiteTables suite : suiteTables) {
+            own.add(suite.suite() + " ran its own timing for this profile, stated above its tables");
         }
         boolean jmh = tables.stream().flatMap(t -> t.rows().stream())
                 .anyMatch(r -> !r.measurement().failed() && !r.measurement().runLength().isLoadRun());
         if (own.isEmpty()) {
-            return env.run().profile();
+            return run.profile();
         }
-        return (jmh ? env.run().profile() + " (the JMH and jcstress suites); " : env.run().profile().split(":")[0]
-                + " (no JMH suite ran); ") + String.join(" and ", own) + " ran their own timing for this profile, "
-                + "stated above their tables";
+        return (jmh ? run.profile() + " (the JMH and jcstress suites); " : run.name() + " (no JMH suite ran); ")
+                + String.join("; ", own);
     }
 
     /**
@@ -318,7 +324,7 @@ public final class SummaryWriter {
     /** The CSV summary of one run: one line per benchmark and parameter set, failures included. */
     public static String csv(Environment env, List<QuestionTable> tables, List<StressTestResult> stressTests) {
         List<Object> identity = List.of(env.machineId(), env.jvm().runtimeVersion(), env.run().runId(),
-                env.run().profile().split(":")[0]);
+                env.run().name());
         StringBuilder out = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
                 .setRecordSeparator('\n').get();

@@ -35,7 +35,7 @@ class ResultsIndexWriterTest {
     private void writeRun(String machineId, String runId, String csv, String profile) throws IOException {
         Environment base = SummaryWriterGoldenTest.fixedEnvironment();
         Environment env = new Environment(machineId, base.machine(), base.jvm(), base.components(), base.git(),
-                new Environment.Run(runId, profile, ".*", base.run().startedAt(), base.run().endedAt()));
+                new Environment.Run(runId, profile, ".*", base.run().startedAt(), base.run().endedAt(), null, null));
         Path folder = resultsDir.resolve("runs").resolve(machineId).resolve(runId);
         Files.createDirectories(folder);
         new ObjectMapper().writeValue(folder.resolve("environment.json").toFile(), env);

@@ -1,8 +1,6 @@
 package designbench.results.write;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import designbench.results.table.BenchmarkFailure;
+import designbench.contract.BenchmarkFailure;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.SummaryBuilder;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScalingTableTest {
     private static final String COUNTER = "designbench.threads.locks.LockedCounterBench.increment";

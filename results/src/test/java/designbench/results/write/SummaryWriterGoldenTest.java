@@ -1,13 +1,12 @@
 package designbench.results.write;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import designbench.contract.BenchmarkFailure;
+import designbench.contract.FailureLog;
+import designbench.contract.Profile;
 import designbench.results.answer.Verdicts;
 import designbench.results.env.Calibration;
 import designbench.results.env.Conditions;
 import designbench.results.env.Environment;
-import designbench.results.table.BenchmarkFailure;
-import designbench.results.table.FailureLog;
 import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A saved JMH JSON (from a real quick run) plus one failure must give exactly the committed summary.md and
@@ -41,7 +41,8 @@ class SummaryWriterGoldenTest {
                 Map.of("jmh", "1.37"),
                 new Environment.Git("aefab995e036aefab995e036aefab995e036aefa", false),
                 new Environment.Run("2026-11-28T04-14-08Z", "quick: 1 fork, 1 × 300 ms warm-up, 3 × 300 ms measured",
-                        ".*", "2026-11-28T04:14:08Z", "2026-11-28T04:15:20Z"),
+                        ".*", "2026-11-28T04:14:08Z", "2026-11-28T04:15:20Z", "quick",
+                        Profile.QUICK.load().describe()),
                 new Conditions("#1 SMP PREEMPT_DYNAMIC", new Calibration(103.2, 17.6), new Calibration(104.8, 16.1),
                         0.97, 1.38, 1.35));
     }

@@ -1,4 +1,4 @@
-package designbench.results.table;
+package designbench.contract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The {@code <suite>-failures.json} file a suite launcher leaves beside JMH's JSON: a list of failures. */
+/**
+ * The {@code <suite>-failures.json} file every suite launcher leaves beside its results: a list of
+ * {@link BenchmarkFailure}s, empty when nothing failed. Format (designbench's own, JSON): {@code [{"benchmark": "...",
+ * "params": {"name": "value"}, "reason": "...", "unavailable": false}]}.
+ */
 public final class FailureLog {
+    /** The end of a failure record's file name. */
+    public static final String FILE_SUFFIX = "-failures.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FailureLog() {
+    }
+
+    /** {@code <suite>-failures.json} in a suite's output folder. */
+    public static Path fileOf(Path outDir, String suite) {
+        return outDir.resolve(suite + FILE_SUFFIX);
     }
 
     /** Writes the list (possibly empty, so that "no failures" is on record too). */

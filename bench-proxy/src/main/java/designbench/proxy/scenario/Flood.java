@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
  * the flood, the rate of its requests the proxy let through to the origin (its answers that were not 429), with
  * the 429s as its errors.
  */
-final class FloodScenario implements Scenario {
+final class Flood implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.Flood.run";
+    static final String BENCHMARK = Flood.class.getName() + ".run";
     static final int LIMIT = 200;
     static final int POLITE_RATE = 100;
 

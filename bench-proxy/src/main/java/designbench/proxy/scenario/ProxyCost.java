@@ -14,9 +14,9 @@ import java.util.Optional;
  * with its version; without it, one row per origin latency says so. The paths of each load are compared runs:
  * repeated and interleaved as the profile says, the open-loop rates set from the direct maximum's median.
  */
-final class ProxyCostScenario implements Scenario {
+final class ProxyCost implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.ProxyCost.run";
+    static final String BENCHMARK = ProxyCost.class.getName() + ".run";
     private static final int[] ORIGIN_MILLIS = {0, 2};
     private static final int[] LOAD_PERCENTS = {25, 50, 75};
 

@@ -17,9 +17,9 @@ import org.HdrHistogram.Histogram;
  * Is the load generator the bottleneck? Its closed-loop maximum rate against wrk's (when wrk is installed:
  * {@code scripts/install-wrk.sh}), same origin, same connections, same measured time, one client thread each.
  */
-final class GeneratorCheckScenario implements Scenario {
+final class GeneratorCheck implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.GeneratorCheck.run";
+    static final String BENCHMARK = GeneratorCheck.class.getName() + ".run";
 
     @Override
     public String benchmark() {

@@ -21,9 +21,9 @@ import org.HdrHistogram.Histogram;
  * clients wait. Each burst uses a new key; the count of origin fetches comes from the origin's own request counter,
  * which every response carries (X-Origin-Request), so responses that share a fetch share its number.
  */
-final class StampedeScenario implements Scenario {
+final class Stampede implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.Stampede.run";
+    static final String BENCHMARK = Stampede.class.getName() + ".run";
     static final int CLIENTS = 32;
 
     @Override

@@ -11,9 +11,9 @@ import java.util.Map;
  * maximum, the two transports as compared runs (repeated, interleaved). Needs Netty's epoll transport (Linux) for
  * the socket file.
  */
-final class UpstreamTransportScenario implements Scenario {
+final class UpstreamTransport implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.UpstreamTransport.run";
+    static final String BENCHMARK = UpstreamTransport.class.getName() + ".run";
 
     @Override
     public String benchmark() {

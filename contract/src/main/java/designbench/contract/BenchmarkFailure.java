@@ -1,4 +1,4 @@
-package designbench.results.table;
+package designbench.contract;
 
 import java.util.Map;
 

@@ -14,9 +14,9 @@ import java.util.Optional;
  * Scalability Law to each path's series: where throughput peaks, and whether a path is slow already at one
  * connection (a performance problem) or only stops growing under load (a scalability problem).
  */
-final class ProxyScalingScenario implements Scenario {
+final class ProxyScaling implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.ProxyScaling.run";
+    static final String BENCHMARK = ProxyScaling.class.getName() + ".run";
     private static final int[] CONNECTIONS = {1, 2, 4, 8, 16, 32, 64, 128, 256};
     private static final int[] HEADLINE_CONNECTIONS = {1, 4, 16, 64};
 

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * responses, the errors the client saw, and the latency around the event. Beside them, how long after the kill
  * the proxy still sent requests to the dead origin, read from its admin endpoint's per-backend request counter.
  */
-final class FaultScenario implements Scenario {
+final class Fault implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.Fault.run";
+    static final String BENCHMARK = Fault.class.getName() + ".run";
     static final String RECOVERY = "designbench.proxy.scenario.FaultRecovery.run";
     /** How often the proxy's request counter for the dead origin is read: the recovery time's resolution. */
     static final long POLL_MILLIS = 50;

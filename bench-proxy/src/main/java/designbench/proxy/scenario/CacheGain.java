@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
  * {@code proxy_cache} as the reference (scenario 8), in rows labelled with its version. The two proxies are
  * compared runs: repeated and interleaved as the profile says.
  */
-final class CacheGainScenario implements Scenario {
+final class CacheGain implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.CacheGain.run";
+    static final String BENCHMARK = CacheGain.class.getName() + ".run";
     private static final int[] HIT_PERCENTS = {0, 50, 90, 99};
     /** A quick run's headline points: no hits and nearly all. */
     private static final int[] HEADLINE_HIT_PERCENTS = {0, 99};

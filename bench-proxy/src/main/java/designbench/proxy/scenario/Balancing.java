@@ -11,9 +11,9 @@ import java.util.Map;
  * where the two policies part: round-robin keeps sending it its share, least-connections sends it less. The two
  * policies' proxies run side by side in front of the same origins, as compared runs (repeated, interleaved).
  */
-final class BalancingScenario implements Scenario {
+final class Balancing implements Scenario {
 
-    static final String BENCHMARK = "designbench.proxy.scenario.Balancing.run";
+    static final String BENCHMARK = Balancing.class.getName() + ".run";
     private static final int[] ORIGINS = {1, 2, 4};
 
     @Override
