@@ -6,6 +6,7 @@ import designbench.cap.client.ClientMain;
 import designbench.cap.history.History;
 import designbench.cap.net.Testbed;
 import designbench.cap.scenario.CapSuite;
+import designbench.contract.SuiteOptions;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,18 +42,12 @@ public final class CapMain {
 
     @Command(name = "suite", description = "Runs the CAP scenarios and writes cap-tables.json and cap-histories/.")
     static final class Suite implements Callable<Integer> {
-        @Option(names = "--suite", defaultValue = "cap")
-        String suite;
-        @Option(names = "--profile", defaultValue = "standard", description = "quick, standard or thorough")
-        String profile;
-        @Option(names = "--include", defaultValue = ".*", description = "regex of scenario class names")
-        String include;
-        @Option(names = "--out", required = true, description = "the run folder")
-        Path out;
+        @Mixin
+        SuiteOptions options;
 
         @Override
         public Integer call() throws Exception {
-            return CapSuite.run(suite, profile, include, out);
+            return CapSuite.run(options.suite(), options.profile().name(), options.include(), options.out());
         }
     }
 

@@ -1,8 +1,7 @@
 package designbench.ipc;
 
 import designbench.contract.BenchmarkFailure;
-import designbench.contract.SweptThreadKinds;
-import designbench.contract.SweptThreadKinds.ThreadKind;
+import designbench.contract.ThreadSweep;
 import designbench.ipc.transport.Connection;
 import designbench.ipc.transport.Frames;
 import designbench.ipc.transport.Peer;
@@ -35,7 +34,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * <p>Setup: JMH threads, each with its own connection to one peer, a separate JVM that echoes every frame of
  * {@code messageBytes}; each thread sends a request and waits for its response. {@code @Threads(Threads.MAX)} makes
  * the number of clients a dimension: the results launcher runs this class at 1, 2, 4 and 8 connections (and the
- * core count), on platform threads only ({@link SweptThreadKinds}); run by hand, it uses one per core. The
+ * core count), on platform threads only ({@code threadKind}; see {@link ThreadSweep}); run by hand, it uses one
+ * per core. The
  * blocking peers serve each connection on a thread of its own, the Netty peers on one event loop per core. The
  * shared-memory ring and C's spinning ring are one-to-one, so they have no row here. Setup primes both ends over
  * one connection with every CPU (see {@link PeerPriming}), then pins them as {@code placement} says, and each
@@ -54,8 +54,11 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(jvmArgsPrepend = {Transport.SHM_JVM_FLAG, "--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
 @Threads(Threads.MAX)
-@SweptThreadKinds(ThreadKind.PLATFORM)
 public class RequestResponseBench {
+    /** Platform threads only: each worker thread stands for a client process with its own connection. */
+    @Param({"PLATFORM"})
+    String threadKind;
+
     @Param
     Transport transport;
 
@@ -69,6 +72,7 @@ public class RequestResponseBench {
 
     @Setup(Level.Trial)
     public void startPeer() throws IOException {
+        ThreadSweep.checkWorkerThread(threadKind);
         transport.checkAvailable(PeerKind.PROCESS, placement);
         if (!transport.servesSeveralConnections()) {
             throw new UnsupportedOperationException(BenchmarkFailure.UNAVAILABLE_PREFIX + transport

@@ -1,9 +1,5 @@
 package designbench.ipc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import designbench.contract.HistogramTags;
 import designbench.ipc.transport.PeerKind;
 import designbench.ipc.transport.Placement;
@@ -27,6 +23,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs each benchmark once per transport with minimal settings (one fork, one short iteration, one message size):
@@ -94,7 +93,7 @@ class BenchmarksSmokeIT {
         assertTrue(tags.contains("designbench.ipc.PingPongBench.roundTrip?messageBytes=1024&peer=PROCESS"
                 + "&placement=" + placement + "&transport=NIO_UDS"), tags.toString());
         assertTrue(tags.contains("designbench.ipc.RequestResponseBench.request?messageBytes=1024"
-                + "&placement=ANY_CPU&transport=NETTY_NIO_TCP"), tags.toString());
+                + "&placement=ANY_CPU&threadKind=PLATFORM&transport=NETTY_NIO_TCP"), tags.toString());
         assertTrue(tags.contains("designbench.ipc.PingPongBench.roundTrip?messageBytes=1024&peer=PROCESS"
                 + "&placement=" + placement + "&transport=NETTY_NIO_TCP_LOOP"), tags.toString());
         assertEquals(transports.length + severalClients.length, tags.size(),

@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A thread sweep's rows: the results launcher runs a benchmark whose thread count is a dimension once per kind of
- * JMH worker thread (the fork flag {@value #EXECUTOR_FLAG}{@code <kind>}) and thread count, and each such run's
- * rows carry both as parameters, {@value #THREAD_KIND_PARAM} and {@value #THREADS_PARAM}, so that each cell of the
- * sweep is a row of its own. The fork's own code (a latency log's tag) and the results tables derive them alike.
+ * A thread sweep's rows: the results launcher runs a benchmark whose thread count is a dimension
+ * ({@code @Threads(Threads.MAX)}) once per kind of JMH worker thread and thread count. The kinds are the values of
+ * the benchmark's own {@code @Param String threadKind} ({@value #THREAD_KIND_PARAM}: PLATFORM, VIRTUAL or both), so
+ * JMH's raw JSON names the kind in each row's params; each kind runs in forks with the flag
+ * {@value #EXECUTOR_FLAG}{@code <kind>}, and the benchmark's setup calls {@link #checkWorkerThread} so that no row
+ * can claim a kind it did not run on. The thread count is JMH's own {@code threads} field, which the results tables
+ * add as {@value #THREADS_PARAM}, so that each cell of the sweep is a row of its own. (Runs before 2026-12-03 had no
+ * such param; their kind is read back from the executor flag.)
  */
 public final class ThreadSweep {
     /** JMH's system property that chooses the worker-thread executor. */
@@ -20,6 +24,20 @@ public final class ThreadSweep {
     public static final String THREADS_PARAM = "threads";
 
     private ThreadSweep() {
+    }
+
+    /**
+     * In a swept benchmark's trial setup, on a worker thread: fails unless this thread is of the kind its
+     * {@value #THREAD_KIND_PARAM} parameter names (run by hand, a VIRTUAL row needs {@value #EXECUTOR_FLAG}VIRTUAL).
+     */
+    public static void checkWorkerThread(String threadKind) {
+        boolean virtual = Thread.currentThread().isVirtual();
+        if (virtual != "VIRTUAL".equals(threadKind) || !(virtual || "PLATFORM".equals(threadKind))) {
+            throw new IllegalStateException(THREAD_KIND_PARAM + "=" + threadKind + " but this worker is a "
+                    + (virtual ? "virtual" : "platform") + " thread: run the fork with " + EXECUTOR_FLAG
+                    + threadKind + " (the results launcher does), or choose -p " + THREAD_KIND_PARAM + "="
+                    + (virtual ? "VIRTUAL" : "PLATFORM"));
+        }
     }
 
     /** The parameters a swept run's rows get besides their own. */

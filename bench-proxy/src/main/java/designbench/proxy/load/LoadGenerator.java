@@ -196,12 +196,10 @@ public final class LoadGenerator {
 
     /** One event loop's share of the connections and of the timeline. */
     private final class Worker {
-        final int index;
-        final int workerCount;
         final EventLoop loop;
         final List<Conn> connections = new ArrayList<>();
         final KeyChooser keys;
-        long sentK;
+        final SendTimeline timeline;
         boolean tickArmed;
         CountDownLatch done;
         boolean finished;
@@ -209,10 +207,11 @@ public final class LoadGenerator {
         int nextConnection;
 
         Worker(int index, int workerCount, EventLoop loop) {
-            this.index = index;
-            this.workerCount = workerCount;
             this.loop = loop;
             this.keys = new KeyChooser(config.keys(), config.zipfExponent(), config.seed() + index);
+            this.timeline = config.openLoop()
+                    ? new SendTimeline(startNanos, measureFromNanos, endNanos, config.rate(), workerCount, index)
+                    : null;
         }
 
         void addConnection(int target) {
@@ -226,11 +225,6 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             loop.schedule(this::tick, Math.max(0, startNanos - now), TimeUnit.NANOSECONDS);
             loop.schedule(this::checkDone, Math.max(0, endNanos - now), TimeUnit.NANOSECONDS);
-        }
-
-        /** The intended send time of this worker's k-th request: the workers interleave on one even timeline. */
-        long intended(long k) {
-            return startNanos + (long) ((k * workerCount + index) * 1e9 / config.rate());
         }
 
         void tick() {
@@ -262,9 +256,9 @@ public final class LoadGenerator {
          * nothing is armed: the next connection to come free sends them, and arms the tick again.
          */
         void armTick(long now) {
-            long next = intended(sentK);
+            long next = timeline.nextWake(now);
             // At the end of the timeline nothing is armed: start() scheduled the end-of-run check.
-            if (next < endNanos && next > now && !tickArmed) {
+            if (next >= 0 && !tickArmed) {
                 tickArmed = true;
                 loop.schedule(this::tick, next - now, TimeUnit.NANOSECONDS);
             }
@@ -282,15 +276,13 @@ public final class LoadGenerator {
                 if (!conn.idle()) {
                     continue;
                 }
-                long due = intended(sentK);
-                if (due > now || due >= endNanos) {
+                if (!timeline.hasDue(now)) {
                     return;
                 }
                 // Only a send moves the rotation on: a dispatch that finds nothing due (a response just freed a
                 // connection) must not skip the connection whose turn it is, or every other one is never used.
                 nextConnection = (nextConnection + i + 1) % n;
-                sentK++;
-                conn.send(due);
+                conn.send(timeline.take());
             }
         }
 
@@ -324,14 +316,9 @@ public final class LoadGenerator {
         void finish() {
             finished = true;
             if (config.openLoop()) {
-                long due = 0;
-                for (long k = sentK; intended(k) < endNanos; k++) {
-                    if (intended(k) >= measureFromNanos) {
-                        due++;
-                    }
-                }
-                if (due > 0) {
-                    errors.computeIfAbsent("unsent", x -> new LongAdder()).add(due);
+                long unsent = timeline.unsentInWindow();
+                if (unsent > 0) {
+                    errors.computeIfAbsent("unsent", x -> new LongAdder()).add(unsent);
                 }
             }
             for (Conn conn : connections) {

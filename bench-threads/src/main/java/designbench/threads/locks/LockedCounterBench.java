@@ -1,5 +1,6 @@
 package designbench.threads.locks;
 
+import designbench.contract.ThreadSweep;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>Setup: every JMH worker thread increments the same {@link Counter} of strategy {@code lock} as fast as it
  * can. {@code @Threads(Threads.MAX)} marks the thread count as a dimension: the results launcher runs this class
  * at 1, 2, 4 and 8 threads (and the core count), once with platform and once with virtual worker threads
- * (JMH's {@code jmh.executor}); run by hand, it uses one thread per core.
+ * ({@code threadKind}, run under JMH's matching {@code jmh.executor}; see {@code ThreadSweep}); run by hand, it
+ * uses one thread per core, and {@code threadKind=VIRTUAL} needs {@code -Djmh.executor=VIRTUAL}.
  *
  * <p>Reading the numbers: increments per µs summed over all threads, higher is better; one row per strategy, one
  * column per thread count, and the ratio to SYNCHRONIZED in the same column. Columns with more threads than
@@ -35,6 +37,10 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(Threads.MAX)
 @State(Scope.Benchmark)
 public class LockedCounterBench {
+    /** The kind of JMH worker threads; the launcher runs each in forks with the matching executor. */
+    @Param({"PLATFORM", "VIRTUAL"})
+    String threadKind;
+
     @Param
     LockKind lock;
 
@@ -42,6 +48,7 @@ public class LockedCounterBench {
 
     @Setup
     public void create() {
+        ThreadSweep.checkWorkerThread(threadKind);
         counter = lock.newCounter();
     }
 

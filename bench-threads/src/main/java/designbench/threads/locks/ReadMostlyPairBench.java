@@ -1,5 +1,6 @@
 package designbench.threads.locks;
 
+import designbench.contract.ThreadSweep;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +34,10 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(Threads.MAX)
 @State(Scope.Benchmark)
 public class ReadMostlyPairBench {
+    /** The kind of JMH worker threads; the launcher runs each in forks with the matching executor. */
+    @Param({"PLATFORM", "VIRTUAL"})
+    String threadKind;
+
     @Param
     LockKind lock;
 
@@ -43,6 +48,7 @@ public class ReadMostlyPairBench {
 
     @Setup
     public void create() {
+        ThreadSweep.checkWorkerThread(threadKind);
         pair = lock.newPair();
     }
 

@@ -1,8 +1,5 @@
 package designbench.threads.locks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +10,9 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Runs each lock benchmark once per strategy that fits its shape, with two threads and platform workers: one
@@ -24,13 +24,20 @@ class LockBenchmarksSmokeIT {
     }
 
     private static Collection<RunResult> smoke(Class<?> benchmark, LockKind unavailable) throws RunnerException {
-        List<String> forkFlags = new ArrayList<>();
+        return smoke(benchmark, locksExcept(unavailable), "PLATFORM", List.of());
+    }
+
+    private static Collection<RunResult> smoke(Class<?> benchmark, String[] locks, String threadKind,
+                                               List<String> extraFlags) throws RunnerException {
+        List<String> forkFlags = new ArrayList<>(extraFlags);
         if (Runtime.version().feature() >= 24) {
             forkFlags.add("--sun-misc-unsafe-memory-access=allow");
         }
         return new Runner(new OptionsBuilder()
                 .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
-                .param("lock", locksExcept(unavailable))
+                .param("lock", locks)
+                .param("threadKind", threadKind)
+                .syncIterations(!threadKind.equals("VIRTUAL"))
                 .threads(2)
                 .forks(1)
                 .warmupIterations(0)
@@ -57,5 +64,13 @@ class LockBenchmarksSmokeIT {
     @Test
     void everyPairStrategyRunsAtEveryReadShare() throws RunnerException {
         assertAllScored(smoke(ReadMostlyPairBench.class, LockKind.LONG_ADDER), (LockKind.values().length - 1) * 3);
+    }
+
+    @Test
+    void aVirtualRowRunsOnVirtualWorkersAndOnlyThere() throws RunnerException {
+        String[] one = {LockKind.SYNCHRONIZED.name()};
+        assertAllScored(smoke(LockedCounterBench.class, one, "VIRTUAL", List.of("-Djmh.executor=VIRTUAL")), 1);
+        assertThrows(RunnerException.class, () -> smoke(LockedCounterBench.class, one, "VIRTUAL", List.of()),
+                "threadKind=VIRTUAL on platform workers must fail its setup, not measure under a false label");
     }
 }

@@ -2,6 +2,7 @@ package designbench.results.launch;
 
 import designbench.contract.Profile;
 import designbench.contract.SuiteLaunch;
+import designbench.contract.SuiteOptions;
 import designbench.results.table.StressResultLog;
 import designbench.results.table.StressTestResult;
 import java.io.FileOutputStream;
@@ -25,6 +26,7 @@ import org.openjdk.jcstress.Options;
 import org.openjdk.jcstress.infra.runners.TestList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,17 +39,8 @@ import picocli.CommandLine.Option;
 @Command(name = "jcstress-suite", mixinStandardHelpOptions = true,
         description = "Runs one suite's jcstress tests with a duration profile and records their outcomes.")
 public final class JcstressSuiteMain implements Callable<Integer> {
-    @Option(names = "--suite", required = true, description = "suite name, used for file names")
-    String suite;
-
-    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard or thorough")
-    String profileName;
-
-    @Option(names = "--include", defaultValue = ".*", description = "regex of test names to run")
-    String include;
-
-    @Option(names = "--out", required = true, description = "folder that receives the suite's files")
-    Path outDir;
+    @Mixin
+    SuiteOptions options;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new JcstressSuiteMain()).execute(args));
@@ -55,7 +48,10 @@ public final class JcstressSuiteMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = Profile.named(profileName);
+        Profile profile = options.profile();
+        String suite = options.suite();
+        String include = options.include();
+        Path outDir = options.out();
         Pattern pattern = Pattern.compile(include);
         long selected = TestList.tests().stream().filter(test -> pattern.matcher(test).find()).count();
         if (selected == 0) {

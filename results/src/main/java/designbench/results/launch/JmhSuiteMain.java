@@ -4,7 +4,7 @@ import designbench.contract.FailureLog;
 import designbench.contract.HistogramTags;
 import designbench.contract.Profile;
 import designbench.contract.SuiteLaunch;
-import designbench.contract.SweptThreadKinds;
+import designbench.contract.SuiteOptions;
 import designbench.contract.ThreadSweep;
 import designbench.results.table.HistogramLogs;
 import java.io.FileOutputStream;
@@ -40,6 +40,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +53,8 @@ import picocli.CommandLine.Option;
  * written.
  *
  * <p>A benchmark annotated {@code @Threads(Threads.MAX)} declares its thread count a dimension: it is run at each
- * of {@link #SWEEP_THREAD_COUNTS}, with platform and with virtual JMH worker threads, or with the kinds its
- * {@link SweptThreadKinds} names.
+ * of {@link #SWEEP_THREAD_COUNTS}, with each kind of JMH worker thread its {@code threadKind} parameter names
+ * (see {@link ThreadSweep}).
  *
  * <p>A profile with a parameter subset (quick, standard) runs only the values the suite declares in
  * {@code META-INF/designbench/<profile>.properties} (see {@link ParameterSubset}).
@@ -65,22 +66,13 @@ public final class JmhSuiteMain implements Callable<Integer> {
     static final SortedSet<Integer> SWEEP_THREAD_COUNTS =
             new TreeSet<>(List.of(1, 2, 4, 8, Runtime.getRuntime().availableProcessors()));
     /**
-     * JMH's worker-thread executors a swept benchmark runs under (JMH's {@code -Djmh.executor}), in this order,
-     * unless its class names fewer with {@link SweptThreadKinds}.
+     * JMH's worker-thread executors a swept benchmark can run under (JMH's {@code -Djmh.executor}), in the order
+     * they run; each benchmark's {@code threadKind} parameter names its own.
      */
     static final List<String> SWEEP_EXECUTORS = List.of("PLATFORM", "VIRTUAL");
 
-    @Option(names = "--suite", required = true, description = "suite name, used for file names: threads, ipc")
-    String suite;
-
-    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard or thorough")
-    String profileName;
-
-    @Option(names = "--include", defaultValue = ".*", description = "regex of benchmark names to run")
-    String include;
-
-    @Option(names = "--out", required = true, description = "folder that receives the suite's files")
-    Path outDir;
+    @Mixin
+    SuiteOptions options;
 
     @Option(names = "--fail-on-purpose", defaultValue = "",
             description = "regex of benchmarks to fail on purpose, to check the failure path")
@@ -89,13 +81,19 @@ public final class JmhSuiteMain implements Callable<Integer> {
     @Option(names = "--fork-jvm-arg", description = "extra JVM argument for every benchmark fork")
     List<String> forkJvmArgs = new ArrayList<>();
 
+    private String suite;
+    private Path outDir;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new JmhSuiteMain()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = Profile.named(profileName);
+        Profile profile = options.profile();
+        suite = options.suite();
+        outDir = options.out();
+        String include = options.include();
         ParameterSubset subset = profile.parameterSubset()
                 ? ParameterSubset.load(JmhSuiteMain.class.getClassLoader(), profile.name()) : ParameterSubset.none();
         subset.checkClasses(select(".*").stream().map(e -> e.getUserClassQName()
@@ -111,12 +109,25 @@ public final class JmhSuiteMain implements Callable<Integer> {
         int sweptCount = 0;
         for (BenchmarkListEntry entry : selected) {
             Map<String, String[]> chosen = subset.paramsFor(entry);
-            params.put(entry.getUsername(), chosen);
             if (isThreadSweep(entry)) {
+                // The kinds are the declared values, or those the profile chooses; each runs in its own forks,
+                // so the kind is passed per executor below and is not one of the group's parameters.
+                Map<String, String[]> declared = new LinkedHashMap<>(
+                        entry.getParams().hasValue() ? entry.getParams().get() : Map.of());
+                Map<String, String[]> perKind = new LinkedHashMap<>(chosen);
+                String[] chosenKinds = perKind.remove(ThreadSweep.THREAD_KIND_PARAM);
+                if (chosenKinds != null && declared.containsKey(ThreadSweep.THREAD_KIND_PARAM)) {
+                    declared.put(ThreadSweep.THREAD_KIND_PARAM, chosenKinds);
+                }
+                List<String> kinds = threadKindsOf(entry.getUsername(), declared);
                 swept.add(entry.getUsername());
-                threadKinds.put(entry.getUsername(), threadKindsOf(entry));
-                sweptCount += combinations(entry, chosen) * threadKinds.get(entry.getUsername()).size();
+                threadKinds.put(entry.getUsername(), kinds);
+                params.put(entry.getUsername(), perKind);
+                Map<String, String[]> oneKind = new LinkedHashMap<>(perKind);
+                oneKind.put(ThreadSweep.THREAD_KIND_PARAM, new String[] {kinds.get(0)});
+                sweptCount += combinations(entry, oneKind) * kinds.size();
             } else {
+                params.put(entry.getUsername(), chosen);
                 plain.add(entry.getUsername());
                 plainCount += combinations(entry, chosen);
             }
@@ -199,6 +210,7 @@ public final class JmhSuiteMain implements Callable<Integer> {
                         ChainedOptionsBuilder options = options(profile, group.getValue(),
                                 List.of(ThreadSweep.EXECUTOR_FLAG + executor)).threads(threads);
                         group.getKey().forEach(options::param);
+                        options.param(ThreadSweep.THREAD_KIND_PARAM, executor);
                         if (executor.equals("VIRTUAL")) {
                             // JMH's iteration barrier spins its workers with Thread.yield(); with CPU-bound virtual
                             // workers it hung in about half of our forks at 8 threads (JMH 1.37, JDK 25), so
@@ -259,30 +271,27 @@ public final class JmhSuiteMain implements Callable<Integer> {
     }
 
     /**
-     * The worker-thread kinds a swept benchmark runs with: those its class names with {@link SweptThreadKinds}, or
-     * all of {@link #SWEEP_EXECUTORS}.
+     * The worker-thread kinds a swept benchmark runs with: the values of its {@code threadKind} parameter, in the
+     * order of {@link #SWEEP_EXECUTORS}; a sweep without one, or with a value JMH's executor does not take, is
+     * refused, so no row can leave its kind unsaid.
+     *
+     * @param params the benchmark's parameters and their declared values, as JMH lists them
      */
-    static List<String> threadKindsOf(BenchmarkListEntry entry) {
-        Class<?> benchmarkClass;
-        try {
-            benchmarkClass = Class.forName(entry.getUserClassQName(), false, JmhSuiteMain.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("benchmark class " + entry.getUserClassQName() + " is listed by JMH "
-                    + "but not on the class path", e);
+    static List<String> threadKindsOf(String benchmark, Map<String, String[]> params) {
+        String[] declared = params.get(ThreadSweep.THREAD_KIND_PARAM);
+        if (declared == null || declared.length == 0) {
+            throw new IllegalStateException(benchmark + ": a thread sweep (@Threads(Threads.MAX)) declares @Param("
+                    + "{...}) String " + ThreadSweep.THREAD_KIND_PARAM + " with the kinds of worker thread it runs on, "
+                    + "from " + SWEEP_EXECUTORS);
         }
-        return threadKindsOf(benchmarkClass);
-    }
-
-    /** {@link #threadKindsOf(BenchmarkListEntry)} for a loaded class. */
-    static List<String> threadKindsOf(Class<?> benchmarkClass) {
-        SweptThreadKinds kinds = benchmarkClass.getAnnotation(SweptThreadKinds.class);
-        if (kinds == null) {
-            return SWEEP_EXECUTORS;
+        for (String kind : declared) {
+            if (!SWEEP_EXECUTORS.contains(kind)) {
+                throw new IllegalStateException(benchmark + ": " + ThreadSweep.THREAD_KIND_PARAM + " '" + kind
+                        + "' is not a JMH executor: use " + String.join(" or ", SWEEP_EXECUTORS));
+            }
         }
-        if (kinds.value().length == 0) {
-            throw new IllegalStateException(benchmarkClass.getName() + ": @SweptThreadKinds names no kind of thread");
-        }
-        return Arrays.stream(kinds.value()).map(Enum::name).toList();
+        List<String> kinds = Arrays.asList(declared);
+        return SWEEP_EXECUTORS.stream().filter(kinds::contains).toList();
     }
 
     /** The benchmarks the include pattern selects. */

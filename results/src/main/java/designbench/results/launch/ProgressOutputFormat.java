@@ -200,7 +200,11 @@ final class ProgressOutputFormat implements OutputFormat {
         for (String key : params.getParamsKeys()) {
             label.append(' ').append(key).append('=').append(params.getParam(key));
         }
-        extraParams.forEach((key, value) -> label.append(' ').append(key).append('=').append(value));
+        extraParams.forEach((key, value) -> {
+            if (!params.getParamsKeys().contains(key)) { // a swept benchmark's threadKind is its own parameter
+                label.append(' ').append(key).append('=').append(value);
+            }
+        });
         return label.toString();
     }
 

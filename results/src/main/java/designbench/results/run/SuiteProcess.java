@@ -4,6 +4,7 @@ import designbench.contract.BenchmarkFailure;
 import designbench.contract.FailureLog;
 import designbench.contract.Profile;
 import designbench.contract.SuiteLaunch;
+import designbench.contract.SuiteOptions;
 import designbench.contract.SuiteTables;
 import designbench.results.env.EnvironmentProbe;
 import designbench.results.launch.JcstressSuiteMain;
@@ -58,10 +59,7 @@ final class SuiteProcess {
             case JCSTRESS -> command.add(JcstressSuiteMain.class.getName());
             case SCENARIOS, TABLES -> command.addAll(suite.launcher());
         }
-        command.add("--suite=" + suite.name());
-        command.add("--profile=" + profile.name());
-        command.add("--include=" + include);
-        command.add("--out=" + outDir);
+        command.addAll(SuiteOptions.args(suite.name(), profile, include, outDir));
         if (suite.kind() == Suite.Kind.JMH) {
             command.add("--fail-on-purpose=" + failOnPurpose);
             forkFlags.forEach(flag -> command.add("--fork-jvm-arg=" + flag));

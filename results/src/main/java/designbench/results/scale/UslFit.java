@@ -44,12 +44,19 @@ public record UslFit(double lambda, double sigma, double kappa, double rSquared,
         return lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
     }
 
-    /** N*, the concurrency of peak throughput; infinite when κ is 0 (throughput only levels off, at λ/σ). */
+    /**
+     * N*, the concurrency of peak throughput, at least 1 (there is no smaller concurrency): 1 when σ ≥ 1 (each unit
+     * added costs more than it brings) or when √((1−σ)/κ) is below 1; infinite when κ is 0 and σ &lt; 1 (throughput
+     * only levels off, at λ/σ).
+     */
     public double peakConcurrency() {
-        return kappa <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt((1 - sigma) / kappa);
+        if (sigma >= 1) {
+            return 1;
+        }
+        return kappa <= 0 ? Double.POSITIVE_INFINITY : Math.max(1, Math.sqrt((1 - sigma) / kappa));
     }
 
-    /** The throughput at N*, or the asymptote λ/σ when κ is 0. */
+    /** The throughput at N* (λ when N* is 1), or the asymptote λ/σ when N* is infinite. */
     public double peakThroughput() {
         double peak = peakConcurrency();
         return Double.isInfinite(peak) ? (sigma > 0 ? lambda / sigma : Double.POSITIVE_INFINITY)
@@ -133,10 +140,24 @@ public record UslFit(double lambda, double sigma, double kappa, double rSquared,
     /**
      * The verdict in the design note's terms. Scalability-bound: throughput peaks inside the measured range and
      * falls after (κ), or contention caps the speed-up below the measured range's width (σ: 1/σ < max N).
-     * Otherwise it scales over what was measured.
+     * Otherwise it scales over what was measured. A fit with R² below {@value #LOOSE_FIT} says so: its points (often
+     * flat, where noise is most of the variance) barely follow the curve, so the coefficients are rough.
      */
     public String scalingVerdict() {
+        String verdict = shape();
+        return rSquared < LOOSE_FIT ? verdict + String.format(Locale.ROOT, " (a loose fit, R² %.2f: the points "
+                + "barely follow the curve, so read them too)", rSquared) : verdict;
+    }
+
+    /** Below this R² a fit's verdict says that the fit is loose. */
+    public static final double LOOSE_FIT = 0.5;
+
+    private String shape() {
         double peak = peakConcurrency();
+        if (sigma >= 1) {
+            return String.format(Locale.ROOT, "scalability-bound: throughput is highest at N = 1 and falls after "
+                    + "(contention σ %s ≥ 1: each unit added costs more than it brings)", significant(sigma));
+        }
         if (peak <= maxN) {
             return String.format(Locale.ROOT, "scalability-bound: throughput peaks at N ≈ %.0f and falls after "
                     + "(coherency κ %s)", peak, significant(kappa));

@@ -1,12 +1,11 @@
 package designbench.results.scale;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UslFitTest {
     /**
@@ -76,5 +75,32 @@ class UslFitTest {
                 new double[] {4, 10}, new double[] {8, 10}));
         assertFalse(outcome.fitted(), "all throughputs equal: R² is undefined");
         assertTrue(outcome.refusal().startsWith("not fitted: degenerate"), outcome.refusal());
+    }
+
+    /** Run 2026-12-03T06-23-57Z showed N* ≈ 0 and a negative peak for a fair lock: concurrency starts at 1. */
+    @Test
+    void thePeakIsNeverBelowOneUnitOfConcurrency() {
+        UslFit coherent = new UslFit(27.2, 0, 6.24, 0.997, 4, 8);
+        assertEquals(1, coherent.peakConcurrency());
+        assertEquals(27.2, coherent.peakThroughput(), 1e-9, "the peak is the throughput at N = 1, λ");
+        assertTrue(coherent.scalingVerdict().startsWith("scalability-bound: throughput peaks at N ≈ 1"),
+                coherent.scalingVerdict());
+
+        UslFit contended = new UslFit(25.1, 2.75, 0, 0.896, 4, 8);
+        assertEquals(1, contended.peakConcurrency());
+        assertEquals(25.1, contended.peakThroughput(), 1e-9);
+        assertTrue(contended.scalingVerdict().startsWith("scalability-bound: throughput is highest at N = 1"),
+                contended.scalingVerdict());
+
+        UslFit both = new UslFit(70.8, 1.26, 0.0359, 0.908, 4, 8);
+        assertEquals(1, both.peakConcurrency(), "σ > 1 and κ > 0: √((1−σ)/κ) has no real value, the peak is at 1");
+    }
+
+    @Test
+    void aLooseFitSaysSo() {
+        UslFit loose = new UslFit(33.3, 1.51, 0, 0.022, 4, 8);
+        assertTrue(loose.scalingVerdict().endsWith("(a loose fit, R² 0.02: the points barely follow the curve, so "
+                + "read them too)"), loose.scalingVerdict());
+        assertFalse(new UslFit(28.3, 4.12, 0, 0.804, 4, 8).scalingVerdict().contains("loose"));
     }
 }
