@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The bench-cap jar's commands: {@code suite} (run by the results module), {@code check} (the tables again from
@@ -47,7 +47,7 @@ public final class CapMain {
 
         @Override
         public Integer call() throws Exception {
-            return CapSuite.run(options.suite(), options.profile().name(), options.include(), options.out());
+            return CapSuite.run(options.suite(), options.profile(), options.include(), options.out());
         }
     }
 

@@ -1,54 +1,59 @@
 package designbench.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.BenchmarkFailure;
+import designbench.contract.FailureLog;
+import designbench.contract.LoadRunRow;
+import designbench.contract.Profile;
+import designbench.proxy.cli.ScenariosCommand;
 import designbench.proxy.scenario.ScenarioSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A very short run of every scenario, with real origin and proxy processes: each writes its rows as JMH-format
- * JSON, tagged latency histograms, and an empty failure record.
+ * A very short run of every scenario, with real origin and proxy processes: each writes its rows in the contract's
+ * load-run format, tagged latency histograms, and a failure record that lists only unavailable rows.
  */
 class ScenarioSuiteIT {
 
     @Test
     void everyScenarioRunsAndWritesItsRows(@TempDir Path out) throws Exception {
-        assertEquals(0, ScenarioSuite.run("proxy", "smoke", ".*", out));
-        JsonNode rows = new ObjectMapper().readTree(out.resolve("proxy.json").toFile());
+        assertEquals(0, ScenarioSuite.run("proxy", Profile.SMOKE, ".*", out));
+        List<LoadRunRow> rows = LoadRunRow.read(LoadRunRow.fileOf(out, "proxy"));
         assertTrue(rows.size() >= 8 + 8 + 4 + 2 + 4 + 6 + 3 + 1, "rows: " + rows.size());
         int scalingPoints = 0;
-        for (JsonNode row : rows) {
-            if (row.get("benchmark").asText().endsWith("ProxyScaling.run")
-                    && !row.get("params").get("path").asText().startsWith("nginx-")) {
+        for (LoadRunRow row : rows) {
+            if (row.benchmark().endsWith("ProxyScaling.run") && !row.params().get("path").startsWith("nginx-")) {
                 scalingPoints++;
             }
         }
         assertEquals(2 * 4, scalingPoints, "direct and designbench at the 4 headline connection counts");
-        for (JsonNode row : rows) {
-            if (!row.get("benchmark").asText().endsWith("FaultRecovery.run")) {
-                assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
+        for (LoadRunRow row : rows) {
+            if (!row.benchmark().endsWith("FaultRecovery.run")) {
+                assertTrue(row.score() > 0, row.toString());
             }
         }
-        for (JsonNode row : rows) {
-            if (row.get("benchmark").asText().endsWith("Stampede.run")) {
-                double fetches = row.get("primaryMetric").get("score").asDouble();
-                if (row.get("params").get("coalesce").asText().equals("on")) {
+        for (LoadRunRow row : rows) {
+            if (row.benchmark().endsWith("Stampede.run")) {
+                double fetches = row.score();
+                if (row.params().get("coalesce").equals("on")) {
                     assertEquals(1.0, fetches, 0.01, "coalescing: one origin fetch per burst");
                 } else {
                     assertTrue(fetches > 1, "without coalescing more than one fetch per burst: " + fetches);
                 }
             }
         }
-        JsonNode failures = new ObjectMapper().readTree(out.resolve("proxy-failures.json").toFile());
-        for (JsonNode failure : failures) {
-            assertTrue(failure.get("unavailable").asBoolean(), "only rows a missing tool makes unavailable: " + failure);
+        List<BenchmarkFailure> failures = FailureLog.read(FailureLog.fileOf(out, "proxy"));
+        for (BenchmarkFailure failure : failures) {
+            assertTrue(failure.unavailable(), "only rows a missing tool makes unavailable: " + failure);
         }
         checkNginxRows(rows, failures, out);
         checkRepetitions(rows);
@@ -60,25 +65,23 @@ class ScenarioSuiteIT {
      * With nginx installed (scripts/install-nginx.sh; CI installs it), the cost and cache scenarios have nginx rows
      * and keep nginx's configs in the run folder, and its cache hits; without it, unavailable rows say why.
      */
-    private static void checkNginxRows(JsonNode rows, JsonNode failures, Path out) throws Exception {
+    private static void checkNginxRows(List<LoadRunRow> rows, List<BenchmarkFailure> failures, Path out)
+            throws Exception {
         int nginxRows = 0;
-        for (JsonNode row : rows) {
-            JsonNode params = row.get("params");
-            String proxy = params.has("path") ? params.get("path").asText()
-                    : params.has("proxy") ? params.get("proxy").asText() : "";
+        for (LoadRunRow row : rows) {
+            Map<String, String> params = row.params();
+            String proxy = params.getOrDefault("path", params.getOrDefault("proxy", ""));
             if (proxy.startsWith("nginx-")) {
                 nginxRows++;
-                assertTrue(row.get("primaryMetric").get("score").asDouble() > 0, row.toString());
-                if (params.has("hitPercent") && params.get("hitPercent").asText().equals("99")
-                        && params.get("load").asText().equals("max")) {
-                    double hits = row.get("secondaryMetrics").get("hitRatio").get("score").asDouble();
-                    assertTrue(hits > 0.5, "nginx's cache hits at 99 % cacheable keys: " + hits);
+                assertTrue(row.score() > 0, row.toString());
+                if ("99".equals(params.get("hitPercent")) && params.get("load").equals("max")) {
+                    assertTrue(row.hitRatio() > 0.5, "nginx's cache hits at 99 % cacheable keys: " + row.hitRatio());
                 }
             }
         }
         int absent = 0;
-        for (JsonNode failure : failures) {
-            if (failure.get("reason").asText().contains("nginx is not installed")) {
+        for (BenchmarkFailure failure : failures) {
+            if (failure.reason().contains("nginx is not installed")) {
                 absent++;
             }
         }
@@ -101,25 +104,21 @@ class ScenarioSuiteIT {
      * The smoke profile repeats compared runs twice: their rows state 2 load runs and hold both rates, whose median
      * is the score and whose range is the interval; sweep points and single runs (fault, flood) state one run.
      */
-    private static void checkRepetitions(JsonNode rows) {
-        for (JsonNode row : rows) {
-            String benchmark = row.get("benchmark").asText();
-            JsonNode primary = row.get("primaryMetric");
+    private static void checkRepetitions(List<LoadRunRow> rows) {
+        for (LoadRunRow row : rows) {
+            String benchmark = row.benchmark();
             boolean compared = benchmark.endsWith("ProxyCost.run") || benchmark.endsWith("CacheGain.run")
                     || benchmark.endsWith("Balancing.run") || benchmark.endsWith("UpstreamTransport.run")
                     || benchmark.endsWith("GeneratorCheck.run");
             if (compared) {
-                assertEquals(2, row.get("loadRuns").asInt(), row.toString());
-                JsonNode rates = primary.get("rawData").get(0);
+                assertEquals(2, row.loadRuns(), row.toString());
+                List<Double> rates = row.repetitionRates();
                 assertEquals(2, rates.size(), row.toString());
-                double low = Math.min(rates.get(0).asDouble(), rates.get(1).asDouble());
-                double high = Math.max(rates.get(0).asDouble(), rates.get(1).asDouble());
-                assertEquals((low + high) / 2, primary.get("score").asDouble(), 1e-6, row.toString());
-                assertEquals(low, primary.get("scoreConfidence").get(0).asDouble(), 1e-6, row.toString());
-                assertEquals((high - low) / 2, primary.get("scoreError").asDouble(), 1e-6, row.toString());
+                assertEquals((rates.get(0) + rates.get(1)) / 2, row.score(), 1e-6, row.toString());
+                assertTrue(row.warmupSeconds() != null && row.warmupSeconds() > 0, row.toString());
             } else {
-                assertEquals(1, row.get("loadRuns").asInt(), row.toString());
-                assertTrue(!primary.has("rawData"), row.toString());
+                assertEquals(1, row.loadRuns(), row.toString());
+                assertTrue(row.repetitionRates().isEmpty(), row.toString());
             }
         }
     }
@@ -127,14 +126,19 @@ class ScenarioSuiteIT {
     @Test
     void anUnknownProfileIsRefusedAndWritesNothing(@TempDir Path out) {
         Path folder = out.resolve("run");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> ScenarioSuite.run("proxy", "standrad", ".*", folder));
-        assertTrue(refused.getMessage().contains("unknown bench.profile 'standrad'"), refused.getMessage());
+        CommandLine command = new CommandLine(new ScenariosCommand());
+        IllegalArgumentException[] refused = new IllegalArgumentException[1];
+        command.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            refused[0] = (IllegalArgumentException) error;
+            return 2;
+        });
+        assertEquals(2, command.execute("--suite=proxy", "--profile=standrad", "--out=" + folder));
+        assertTrue(refused[0].getMessage().contains("unknown bench.profile 'standrad'"), refused[0].getMessage());
         assertFalse(Files.exists(folder));
     }
 
     @Test
     void anIncludeThatSelectsNothingIsSaidSo(@TempDir Path out) throws Exception {
-        assertEquals(3, ScenarioSuite.run("proxy", "smoke", "NoSuchScenario", out));
+        assertEquals(3, ScenarioSuite.run("proxy", Profile.SMOKE, "NoSuchScenario", out));
     }
 }

@@ -1,5 +1,6 @@
 package designbench.contract;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -12,8 +13,15 @@ import java.util.stream.Collectors;
 public final class HistogramTags {
     /** The system property that tells a benchmark fork the absolute path of the folder its logs go into. */
     public static final String FOLDER_PROPERTY = "designbench.histograms";
+    /** The end of a histogram folder's name. */
+    public static final String FOLDER_SUFFIX = "-histograms";
 
     private HistogramTags() {
+    }
+
+    /** The folder a suite's logs go into, inside its output folder: {@code ipc-histograms} for ipc. */
+    public static Path folderOf(Path outDir, String suite) {
+        return outDir.resolve(suite + FOLDER_SUFFIX);
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.Objects;
 public record SuiteTables(String suite, String timing, List<Table> tables) {
 
     /** The resource naming a table suite's main class and leading arguments, one line. */
-    public static final String LAUNCHER_RESOURCE = "META-INF/designbench/table-suite";
+    public static final String LAUNCHER_RESOURCE = SuiteLaunch.RESOURCE_FOLDER + "table-suite";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -64,9 +64,12 @@ public record SuiteTables(String suite, String timing, List<Table> tables) {
         }
     }
 
+    /** The end of a tables file's name. */
+    public static final String FILE_SUFFIX = "-tables.json";
+
     /** The file name of a suite's tables in its run folder. */
     public static String fileName(String suite) {
-        return suite + "-tables.json";
+        return suite + FILE_SUFFIX;
     }
 
     /** Writes the tables whole or not at all: into a temporary file beside {@code file}, then renamed over it. */

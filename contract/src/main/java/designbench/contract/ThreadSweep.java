@@ -1,6 +1,7 @@
 package designbench.contract;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,12 @@ public final class ThreadSweep {
     public static final String EXECUTOR_FLAG = "-D" + EXECUTOR_PROPERTY + "=";
     /** Row parameter: the kind of worker threads, PLATFORM or VIRTUAL. */
     public static final String THREAD_KIND_PARAM = "threadKind";
+    /** The kind of an ordinary JMH worker thread. */
+    public static final String PLATFORM = "PLATFORM";
+    /** The kind of a JMH worker thread under {@value #EXECUTOR_FLAG}VIRTUAL. */
+    public static final String VIRTUAL = "VIRTUAL";
+    /** Every kind a sweep can run, in the order it runs them; each is also the executor's name for JMH. */
+    public static final List<String> THREAD_KINDS = List.of(PLATFORM, VIRTUAL);
     /** Row parameter: how many worker threads. */
     public static final String THREADS_PARAM = "threads";
 
@@ -32,11 +39,11 @@ public final class ThreadSweep {
      */
     public static void checkWorkerThread(String threadKind) {
         boolean virtual = Thread.currentThread().isVirtual();
-        if (virtual != "VIRTUAL".equals(threadKind) || !(virtual || "PLATFORM".equals(threadKind))) {
+        if (virtual != VIRTUAL.equals(threadKind) || !(virtual || PLATFORM.equals(threadKind))) {
             throw new IllegalStateException(THREAD_KIND_PARAM + "=" + threadKind + " but this worker is a "
                     + (virtual ? "virtual" : "platform") + " thread: run the fork with " + EXECUTOR_FLAG
                     + threadKind + " (the results launcher does), or choose -p " + THREAD_KIND_PARAM + "="
-                    + (virtual ? "VIRTUAL" : "PLATFORM"));
+                    + (virtual ? VIRTUAL : PLATFORM));
         }
     }
 

@@ -4,6 +4,7 @@ import designbench.cap.check.CapTables;
 import designbench.cap.check.HistoryAnalysis;
 import designbench.cap.history.History;
 import designbench.cap.net.Testbed;
+import designbench.contract.Profile;
 import designbench.contract.SuiteLaunch;
 import designbench.contract.SuiteTables;
 import java.io.IOException;
@@ -27,8 +28,8 @@ public final class CapSuite {
     private CapSuite() {
     }
 
-    public static int run(String suite, String profile, String include, Path out) throws IOException {
-        CapTiming timing = CapTiming.named(profile);
+    public static int run(String suite, Profile profile, String include, Path out) throws IOException {
+        CapTiming timing = CapTiming.of(profile);
         Pattern pattern = Pattern.compile(include);
         List<CapScenario> selected = SCENARIOS.stream().filter(s -> pattern.matcher(s.benchmark()).find()).toList();
         if (selected.isEmpty()) {

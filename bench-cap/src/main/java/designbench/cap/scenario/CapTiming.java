@@ -35,8 +35,8 @@ public record CapTiming(String name, List<Duration> partitions, Duration before,
     static final CapTiming SMOKE = new CapTiming("smoke", List.of(Duration.ofSeconds(2)), Duration.ofSeconds(2),
             Duration.ofSeconds(6), 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(20));
 
-    public static CapTiming named(String name) {
-        Profile profile = Profile.named(name); // the one list of profile names, and its error for others
+    /** The CAP suite's timing under a profile of the contract's one list. */
+    public static CapTiming of(Profile profile) {
         return switch (profile.name()) {
             case "quick" -> QUICK;
             case "standard" -> STANDARD;

@@ -1,17 +1,18 @@
 package designbench.cap.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import designbench.cap.history.History;
 import designbench.cap.net.Testbed;
+import designbench.contract.Profile;
 import designbench.contract.SuiteTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** One short partition end to end, for both stores, when root, ip and etcd are here; a missing etcd is a row. */
 class CapSuiteIT {
@@ -25,7 +26,7 @@ class CapSuiteIT {
         String etcd = new EtcdScenario().unavailableReason();
         assumeTrue(etcd == null, "skipped: " + etcd);
 
-        assertEquals(0, CapSuite.run("cap", "smoke", "designbench.cap", out));
+        assertEquals(0, CapSuite.run("cap", Profile.SMOKE, "designbench.cap", out));
 
         assertEquals(List.of(), Testbed.present(), "hosts left behind");
         SuiteTables tables = SuiteTables.read(out.resolve("cap-tables.json"));
@@ -53,7 +54,7 @@ class CapSuiteIT {
         String before = System.getProperty("designbench.cap.etcd");
         System.setProperty("designbench.cap.etcd", out.resolve("no-such-etcd").toString());
         try {
-            assertEquals(0, CapSuite.run("cap", "smoke", "EtcdScenario", out));
+            assertEquals(0, CapSuite.run("cap", Profile.SMOKE, "EtcdScenario", out));
         } finally {
             if (before == null) {
                 System.clearProperty("designbench.cap.etcd");

@@ -18,6 +18,6 @@ public final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ScenarioSuite.run(options.suite(), options.profile().name(), options.include(), options.out());
+        return ScenarioSuite.run(options.suite(), options.profile(), options.include(), options.out());
     }
 }

@@ -13,13 +13,10 @@ import java.util.Map;
  */
 final class Balancing implements Scenario {
 
-    static final String BENCHMARK = Balancing.class.getName() + ".run";
-    private static final int[] ORIGINS = {1, 2, 4};
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
+    static final int[] ORIGINS = {1, 2, 4};
+    /** With two or more origins, the first answers in SLOW_MILLIS and the others in FAST_MILLIS. */
+    static final int SLOW_MILLIS = 20;
+    static final int FAST_MILLIS = 1;
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -30,7 +27,7 @@ final class Balancing implements Scenario {
             try {
                 for (int i = 0; i < count; i++) {
                     String address = "127.0.0.1:" + ScenarioContext.freePort();
-                    String latency = count > 1 && i == 0 ? "20" : "1";
+                    String latency = String.valueOf(count > 1 && i == 0 ? SLOW_MILLIS : FAST_MILLIS);
                     origins.add(context.origin("origin" + i, address, "--latency-ms", latency));
                     backends.add(address);
                 }
@@ -60,11 +57,11 @@ final class Balancing implements Scenario {
         return rows;
     }
 
-    private static ScenarioRow row(int origins, String balance, ScenarioContext.Measured measured) {
+    private ScenarioRow row(int origins, String balance, ScenarioContext.Measured measured) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("origins", String.valueOf(origins));
         params.put("slow", origins > 1 ? "1" : "0");
         params.put("balance", balance);
-        return new ScenarioRow(BENCHMARK, params, measured);
+        return new ScenarioRow(benchmark(), params, measured);
     }
 }

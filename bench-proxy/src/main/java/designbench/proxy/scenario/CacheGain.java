@@ -18,16 +18,14 @@ import java.util.function.UnaryOperator;
  */
 final class CacheGain implements Scenario {
 
-    static final String BENCHMARK = CacheGain.class.getName() + ".run";
-    private static final int[] HIT_PERCENTS = {0, 50, 90, 99};
+    static final int[] HIT_PERCENTS = {0, 50, 90, 99};
     /** A quick run's headline points: no hits and nearly all. */
-    private static final int[] HEADLINE_HIT_PERCENTS = {0, 99};
-    private static final UnaryOperator<LoadConfig> KEYS = config -> config.withKeys(1000, 0);
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
+    static final int[] HEADLINE_HIT_PERCENTS = {0, 99};
+    /** Keys the clients draw uniformly. */
+    static final int KEY_COUNT = 1000;
+    /** The origin's time per answer. */
+    static final int ORIGIN_MILLIS = 2;
+    private static final UnaryOperator<LoadConfig> KEYS = config -> config.withKeys(KEY_COUNT, 0);
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -39,7 +37,8 @@ final class CacheGain implements Scenario {
             String origin = "127.0.0.1:" + ScenarioContext.freePort();
             String proxy = "127.0.0.1:" + ScenarioContext.freePort();
             String nginxAddress = "127.0.0.1:" + ScenarioContext.freePort();
-            try (Spawned o = context.origin("origin", origin, "--latency-ms", "2", "--cacheable-percent",
+            try (Spawned o = context.origin("origin", origin, "--latency-ms", String.valueOf(ORIGIN_MILLIS),
+                    "--cacheable-percent",
                     String.valueOf(percent), "--max-age", "600");
                  Spawned p = context.proxy("proxy", proxy, "--backend", origin);
                  AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
@@ -64,7 +63,7 @@ final class CacheGain implements Scenario {
                     rows.add(row(nginxLabel, percent, "max", max.get(1)));
                     rows.add(row(nginxLabel, percent, "50%", atHalf.get(1)));
                 } else {
-                    rows.add(ScenarioRow.unavailable(BENCHMARK, params(nginxLabel, percent, "max"),
+                    rows.add(ScenarioRow.unavailable(benchmark(), params(nginxLabel, percent, "max"),
                             Nginx.absentReason()));
                 }
             }
@@ -72,8 +71,8 @@ final class CacheGain implements Scenario {
         return rows;
     }
 
-    private static ScenarioRow row(String proxy, int percent, String load, ScenarioContext.Measured measured) {
-        return new ScenarioRow(BENCHMARK, params(proxy, percent, load), measured);
+    private ScenarioRow row(String proxy, int percent, String load, ScenarioContext.Measured measured) {
+        return new ScenarioRow(benchmark(), params(proxy, percent, load), measured);
     }
 
     private static Map<String, String> params(String proxy, int percent, String load) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Fault implements Scenario {
 
-    static final String BENCHMARK = Fault.class.getName() + ".run";
     static final String RECOVERY = "designbench.proxy.scenario.FaultRecovery.run";
-    /** How often the proxy's request counter for the dead origin is read: the recovery time's resolution. */
-    static final long POLL_MILLIS = 50;
+    /** How often the proxy's request counter for the dead origin is read: about the recovery time's resolution. */
+    static final long POLL_MILLIS = 5;
     static final int RATE = 1000;
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
+    /** How often the proxy checks its backends' health. */
+    static final int HEALTH_INTERVAL_MILLIS = 500;
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -46,7 +42,7 @@ final class Fault implements Scenario {
         try (Spawned a = context.origin("origin-a", survivor, "--latency-ms", "1");
              Spawned b = context.origin("origin-b", victim, "--latency-ms", "1");
              Spawned p = context.proxy("proxy", proxy, "--backend", survivor, "--backend", victim, "--no-cache",
-                     "--admin", admin, "--health-interval", "500ms");
+                     "--admin", admin, "--health-interval", HEALTH_INTERVAL_MILLIS + "ms");
              HttpClient http = HttpClient.newHttpClient()) {
             context.warmServers(proxy);
             long killDelayNanos = context.timing().single().warmup().plus(window.dividedBy(3)).toNanos();
@@ -60,9 +56,10 @@ final class Fault implements Scenario {
                     Thread.currentThread().interrupt();
                 }
             }, killDelayNanos, TimeUnit.NANOSECONDS);
-            timer.scheduleAtFixedRate(() -> {
+            timer.scheduleWithFixedDelay(() -> {
+                long start = System.nanoTime();
                 double count = backendRequests(http, admin, counter);
-                polls.poll(System.nanoTime(), count);
+                polls.poll(start, System.nanoTime(), count);
             }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
             ScenarioContext.Measured run = context.atRateFor(window, proxy, RATE);
             timer.shutdownNow();
@@ -77,16 +74,18 @@ final class Fault implements Scenario {
                 LoadReport report = new LoadReport("open", RATE, run.report().connections(), 1, second.completed(),
                         second.completed(), second.errors() == 0 ? Map.of() : Map.of("any", second.errors()), null,
                         0, 0, Map.of(), 0, List.of());
-                rows.add(new ScenarioRow(BENCHMARK, params,
+                rows.add(new ScenarioRow(benchmark(), params,
                         new ScenarioContext.Measured(report, run.intervals().get(i))));
             }
-            OptionalDouble stopped = polls.stoppedWithinMillis();
-            rows.add(stopped.isPresent()
-                    ? new ScenarioRow(RECOVERY, Map.of("bound", "upper"), run, "avgt", stopped.getAsDouble(),
-                            "ms sending to the dead origin")
-                    : ScenarioRow.unavailable(RECOVERY, Map.of("bound", "upper"), "not observed: the proxy's counter "
-                            + "for the dead origin was still rising at the last poll, or no two readable polls "
-                            + "followed the kill"));
+            Optional<DeadOriginPolls.Stop> stopped = polls.stopped();
+            for (String bound : List.of("lower", "upper")) {
+                rows.add(stopped.isPresent()
+                        ? new ScenarioRow(RECOVERY, Map.of("bound", bound), run, false, bound.equals("lower")
+                                ? stopped.get().fromMillis() : stopped.get().toMillis(), "ms sending to the dead origin")
+                        : ScenarioRow.unavailable(RECOVERY, Map.of("bound", bound), "not observed: the proxy's "
+                                + "counter for the dead origin was still rising at the last poll, or no readable "
+                                + "poll followed the kill"));
+            }
         } finally {
             timer.shutdownNow();
         }

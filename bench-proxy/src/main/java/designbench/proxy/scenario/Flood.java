@@ -18,14 +18,8 @@ import java.util.function.UnaryOperator;
  */
 final class Flood implements Scenario {
 
-    static final String BENCHMARK = Flood.class.getName() + ".run";
     static final int LIMIT = 200;
     static final int POLITE_RATE = 100;
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -51,7 +45,7 @@ final class Flood implements Scenario {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("client", "flood");
             params.put("flood", "on");
-            rows.add(new ScenarioRow(BENCHMARK, params, flooder, "thrpt",
+            rows.add(new ScenarioRow(benchmark(), params, flooder, true,
                     (flooder.report().completed() - refused) / flooder.report().seconds(), "req/s to origin"));
         }
         return rows;
@@ -62,10 +56,10 @@ final class Flood implements Scenario {
         return config -> config.withLocalHost(host);
     }
 
-    private static ScenarioRow row(String client, String flood, ScenarioContext.Measured measured) {
+    private ScenarioRow row(String client, String flood, ScenarioContext.Measured measured) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client", client);
         params.put("flood", flood);
-        return new ScenarioRow(BENCHMARK, params, measured);
+        return new ScenarioRow(benchmark(), params, measured);
     }
 }

@@ -19,12 +19,6 @@ import org.HdrHistogram.Histogram;
  */
 final class GeneratorCheck implements Scenario {
 
-    static final String BENCHMARK = GeneratorCheck.class.getName() + ".run";
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -34,9 +28,9 @@ final class GeneratorCheck implements Scenario {
             context.warmServers(origin);
             String wrk = wrkVersion();
             if (wrk == null) {
-                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), context.compared(context.max(origin))
+                rows.add(new ScenarioRow(benchmark(), params("designbench"), context.compared(context.max(origin))
                         .get(0)));
-                rows.add(ScenarioRow.unavailable(BENCHMARK, params("wrk"),
+                rows.add(ScenarioRow.unavailable(benchmark(), params("wrk"),
                         "wrk is not installed (scripts/install-wrk.sh installs it from Debian's packages)"));
             } else {
                 // Each runs once before measuring, alternating: the origin's own code keeps getting compiled during
@@ -46,8 +40,8 @@ final class GeneratorCheck implements Scenario {
                 ours.measure(context.timing().compared().warmup(), context.timing().compared().measure());
                 theirs.measure(context.timing().compared().warmup(), context.timing().compared().measure());
                 List<ScenarioContext.Measured> measured = context.compared(ours, theirs);
-                rows.add(new ScenarioRow(BENCHMARK, params("designbench"), measured.get(0)));
-                rows.add(new ScenarioRow(BENCHMARK, params("wrk"), measured.get(1)));
+                rows.add(new ScenarioRow(benchmark(), params("designbench"), measured.get(0)));
+                rows.add(new ScenarioRow(benchmark(), params("wrk"), measured.get(1)));
                 System.out.println("[proxy] wrk " + wrk + ": " + Math.round(measured.get(1).rate()) + " req/s"
                         + (measured.get(1).errorCount() == 0 ? "" : ", errors " + measured.get(1).errorCount()));
             }

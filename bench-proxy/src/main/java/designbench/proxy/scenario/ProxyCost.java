@@ -16,14 +16,10 @@ import java.util.Optional;
  */
 final class ProxyCost implements Scenario {
 
-    static final String BENCHMARK = ProxyCost.class.getName() + ".run";
-    private static final int[] ORIGIN_MILLIS = {0, 2};
-    private static final int[] LOAD_PERCENTS = {25, 50, 75};
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
+    static final int[] ORIGIN_MILLIS = {0, 2};
+    static final int[] LOAD_PERCENTS = {25, 50, 75};
+    /** A quick run's one open-loop point. */
+    static final int HEADLINE_LOAD_PERCENT = 50;
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -50,11 +46,11 @@ final class ProxyCost implements Scenario {
                 if (nginxVersion.isPresent()) {
                     rows.add(row(originMillis, "max", nginxPath, max.get(2)));
                 } else {
-                    rows.add(ScenarioRow.unavailable(BENCHMARK, params(originMillis, "max", nginxPath),
+                    rows.add(ScenarioRow.unavailable(benchmark(), params(originMillis, "max", nginxPath),
                             Nginx.absentReason()));
                 }
                 double direct = max.get(0).rate();
-                for (int percent : context.timing().headlinesOnly() ? new int[] {50} : LOAD_PERCENTS) {
+                for (int percent : context.timing().headlinesOnly() ? new int[] {HEADLINE_LOAD_PERCENT} : LOAD_PERCENTS) {
                     double rate = Math.max(1, direct * percent / 100);
                     String load = percent + "%";
                     List<ScenarioContext.Run> runs = new ArrayList<>(List.of(context.at(origin, rate),
@@ -72,8 +68,8 @@ final class ProxyCost implements Scenario {
         return rows;
     }
 
-    private static ScenarioRow row(int originMillis, String load, String path, ScenarioContext.Measured measured) {
-        return new ScenarioRow(BENCHMARK, params(originMillis, load, path), measured);
+    private ScenarioRow row(int originMillis, String load, String path, ScenarioContext.Measured measured) {
+        return new ScenarioRow(benchmark(), params(originMillis, load, path), measured);
     }
 
     private static Map<String, String> params(int originMillis, String load, String path) {

@@ -16,14 +16,8 @@ import java.util.Optional;
  */
 final class ProxyScaling implements Scenario {
 
-    static final String BENCHMARK = ProxyScaling.class.getName() + ".run";
-    private static final int[] CONNECTIONS = {1, 2, 4, 8, 16, 32, 64, 128, 256};
-    private static final int[] HEADLINE_CONNECTIONS = {1, 4, 16, 64};
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
+    static final int[] CONNECTIONS = {1, 2, 4, 8, 16, 32, 64, 128, 256};
+    static final int[] HEADLINE_CONNECTIONS = {1, 4, 16, 64};
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -52,15 +46,15 @@ final class ProxyScaling implements Scenario {
                 if (nginxVersion.isPresent()) {
                     rows.add(row(connections, nginxPath, measured.get(2)));
                 } else {
-                    rows.add(ScenarioRow.unavailable(BENCHMARK, params(connections, nginxPath), Nginx.absentReason()));
+                    rows.add(ScenarioRow.unavailable(benchmark(), params(connections, nginxPath), Nginx.absentReason()));
                 }
             }
         }
         return rows;
     }
 
-    private static ScenarioRow row(int connections, String path, ScenarioContext.Measured measured) {
-        return new ScenarioRow(BENCHMARK, params(connections, path), measured);
+    private ScenarioRow row(int connections, String path, ScenarioContext.Measured measured) {
+        return new ScenarioRow(benchmark(), params(connections, path), measured);
     }
 
     private static Map<String, String> params(int connections, String path) {

@@ -6,7 +6,9 @@ import java.util.List;
 interface Scenario {
 
     /** The name its rows carry, {@code <its class name>.run}: an include pattern selects it by class, as JMH does. */
-    String benchmark();
+    default String benchmark() {
+        return getClass().getName() + ".run";
+    }
 
     List<ScenarioRow> run(ScenarioContext context) throws Exception;
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -100,6 +99,8 @@ final class ScenarioContext {
 
     /** Connections of every load run: enough to saturate one proxy thread, few enough for a 2-core machine. */
     static final int CONNECTIONS = 32;
+    /** Event-loop threads of every designbench proxy a scenario starts (nginx runs one worker likewise). */
+    static final int PROXY_THREADS = 1;
 
     private final Path work;
     private final Path configs;
@@ -138,7 +139,8 @@ final class ScenarioContext {
     }
 
     Spawned proxy(String name, String address, String... options) throws IOException {
-        List<String> args = new ArrayList<>(List.of("proxy", "--listen", address, "--threads", "1"));
+        List<String> args = new ArrayList<>(List.of("proxy", "--listen", address, "--threads",
+                String.valueOf(PROXY_THREADS)));
         if (!List.of(options).contains("--health-interval")) {
             args.addAll(List.of("--health-interval", "0"));
         }

@@ -8,12 +8,12 @@ import java.util.Map;
  *
  * @param benchmark the scenario's name, in the form a results table groups by ({@code <Class>.run})
  * @param params    the configuration, in table order
- * @param mode      JMH's mode name for the direction: {@code thrpt} (higher is better) or {@code avgt} (lower)
+ * @param higherIsBetter whether a higher score is better (a rate) or worse (a time, a count of fetches)
  * @param score     the row's figure, in {@code unit}
  * @param measured  the load run behind the row, or the repetitions of one; null for an unavailable row, whose unit
  *                  holds the reason. A row of two or more repetitions scores their median rate.
  */
-record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext.Measured measured, String mode,
+record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext.Measured measured, boolean higherIsBetter,
                    double score, String unit) {
 
     ScenarioRow {
@@ -24,7 +24,7 @@ record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext
 
     /** A row that cannot be measured on this machine (a tool is missing): listed with the reason, not a failure. */
     static ScenarioRow unavailable(String benchmark, Map<String, String> params, String reason) {
-        return new ScenarioRow(benchmark, params, null, "thrpt", Double.NaN, reason);
+        return new ScenarioRow(benchmark, params, null, true, Double.NaN, reason);
     }
 
     boolean isUnavailable() {
@@ -41,7 +41,7 @@ record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext
 
     /** A load run's row: its achieved rate (the median over its repetitions), higher is better. */
     ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext.Measured measured) {
-        this(benchmark, params, measured, "thrpt", measured.rate(), "req/s");
+        this(benchmark, params, measured, true, measured.rate(), "req/s");
     }
 
     /** Load runs behind the row: 1, or its repetitions. */

@@ -1,14 +1,11 @@
 package designbench.proxy.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import designbench.contract.BenchmarkFailure;
 import designbench.contract.FailureLog;
 import designbench.contract.HistogramTags;
-import designbench.contract.Profile;
-import designbench.contract.Profile.LoadRuns;
+import designbench.contract.LoadRunRow;
 import designbench.contract.Profile.LoadTiming;
+import designbench.contract.Profile;
 import designbench.contract.SuiteLaunch;
 import designbench.proxy.load.LoadReport;
 import java.io.IOException;
@@ -16,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,13 +25,12 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Runs the selected scenarios one after the other and leaves, in the output folder, the same standard files a
- * JMH suite leaves, so designbench's results module tables them like any other suite:
+ * Runs the selected scenarios one after the other and leaves, in the output folder, the contract's files for a
+ * load-run suite, which designbench's results module tables:
  * <ul>
- *   <li>{@code <suite>.json}: one JMH-format result per row: mode {@code thrpt}, score = achieved requests per
- *       second (the median of the row's repetitions, with their rates and range where it has two or more; see
- *       {@link #jmhFormat}), the configuration as params, and the offered rate, errors and cache hit ratio as
- *       secondary metrics;</li>
+ *   <li>{@code <suite>-rows.json}: the rows ({@link LoadRunRow}; see {@link #loadRunRow}): the configuration, the
+ *       score (the achieved rate, the median of the row's repetitions where it has two or more, with each one's
+ *       rate), how long each load run was measured, and the offered rate, errors and cache hit ratio;</li>
  *   <li>{@code <suite>-histograms/<scenario>.hlog}: each row's latencies (ns), tagged {@code <benchmark>?<params>};</li>
  *   <li>{@code <suite>-failures.json}: scenarios that failed or rows unavailable here, with the reason (the
  *   contract's {@link FailureLog});</li>
@@ -45,7 +40,7 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class ScenarioSuite {
 
-    private static final List<Scenario> SCENARIOS = List.of(new GeneratorCheck(), new ProxyCost(),
+    static final List<Scenario> SCENARIOS = List.of(new GeneratorCheck(), new ProxyCost(),
             new ProxyScaling(), new CacheGain(),
             new Stampede(), new UpstreamTransport(), new Balancing(), new Fault(),
             new Flood());
@@ -53,20 +48,20 @@ public final class ScenarioSuite {
     private ScenarioSuite() {
     }
 
-    public static int run(String suite, String profile, String include, Path out) throws IOException {
+    public static int run(String suite, Profile profile, String include, Path out) throws IOException {
         Pattern pattern = Pattern.compile(include);
         List<Scenario> selected = SCENARIOS.stream().filter(s -> pattern.matcher(s.benchmark()).find()).toList();
         if (selected.isEmpty()) {
             System.out.printf("[%s] no scenario matches '%s': skipped%n", suite, include);
             return SuiteLaunch.NOTHING_SELECTED;
         }
-        LoadTiming timing = Profile.named(profile).load(); // an unknown name stops here, before any file is written
+        LoadTiming timing = profile.load();
         Files.createDirectories(out);
-        Path histograms = out.resolve(suite + "-histograms");
+        Path histograms = HistogramTags.folderOf(out, suite);
         Files.createDirectories(histograms);
         System.out.printf("[%s] %d scenarios, profile %s: %s (repetitions × (warm-up + measured)); origin, proxy and "
                 + "load generator are separate processes sharing this machine's %d CPUs, unpinned%n", suite,
-                selected.size(), profile, timing.describe(), Runtime.getRuntime().availableProcessors());
+                selected.size(), profile.name(), timing.describe(), Runtime.getRuntime().availableProcessors());
         List<ScenarioRow> rows = new ArrayList<>();
         List<BenchmarkFailure> failures = new ArrayList<>();
         Path work = Files.createTempDirectory("designbench-scenarios-");
@@ -106,65 +101,25 @@ public final class ScenarioSuite {
         } finally {
             deleteTree(work);
         }
-        ObjectMapper json = new ObjectMapper();
-        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve(suite + ".json").toFile(), jmhFormat(json, rows));
+        LoadRunRow.write(LoadRunRow.fileOf(out, suite), rows.stream().map(ScenarioSuite::loadRunRow).toList());
         FailureLog.write(FailureLog.fileOf(out, suite), failures);
         return 0;
     }
 
     /**
-     * The rows in the shape of JMH's JSON result format, which results reads, with what a load run is instead of
-     * forks and iterations: {@code loadRuns} (the repetitions behind the row), {@code measurementTime} (each one's
-     * measured seconds) and {@code warmupTime} (where the row is warmed load runs). The score is the median of the
-     * repetitions' rates. With two or more, {@code rawData} holds every repetition's rate in run order (one list:
-     * all ran against the same server processes), {@code scoreConfidence} their range (minimum, maximum) and
-     * {@code scoreError} half of it. Errors are summed over the repetitions, the hit ratio is over all of them.
+     * A measured row as the contract's {@link LoadRunRow}: the score (the median of the repetitions' rates for a row
+     * of two or more), each repetition's rate when there are two or more, the measured and warm-up time of one load
+     * run, the offered rate, the errors summed over the repetitions and the hit ratio over all of them.
      */
-    static ArrayNode jmhFormat(ObjectMapper json, List<ScenarioRow> rows) {
-        ArrayNode results = json.createArrayNode();
-        for (ScenarioRow row : rows) {
-            ScenarioContext.Measured measured = row.measured();
-            LoadReport report = measured.report();
-            ObjectNode result = results.addObject();
-            result.put("benchmark", row.benchmark());
-            result.put("mode", row.mode());
-            result.put("loadRuns", row.repetitions());
-            result.put("measurementTime", LoadRuns.seconds(Duration.ofMillis(Math.round(report.seconds() * 1000))));
-            if (measured.warmup() != null) {
-                result.put("warmupTime", LoadRuns.seconds(measured.warmup()));
-            }
-            ObjectNode params = result.putObject("params");
-            row.params().forEach(params::put);
-            ObjectNode primary = result.putObject("primaryMetric");
-            primary.put("score", row.score());
-            primary.put("scoreUnit", row.unit());
-            double[] rates = measured.rates();
-            if (rates.length >= 2) {
-                double min = Arrays.stream(rates).min().orElseThrow();
-                double max = Arrays.stream(rates).max().orElseThrow();
-                primary.put("scoreError", (max - min) / 2);
-                primary.putArray("scoreConfidence").add(min).add(max);
-                ArrayNode raw = primary.putArray("rawData").addArray();
-                Arrays.stream(rates).forEach(raw::add);
-            } else {
-                primary.put("scoreError", "NaN");
-            }
-            ObjectNode secondary = result.putObject("secondaryMetrics");
-            metric(secondary, "offered", report.offeredRate(), "req/s");
-            metric(secondary, "errors", measured.errorCount(), "#");
-            metric(secondary, "hitRatio", measured.hitRatio(), "ratio");
-        }
-        return results;
-    }
-
-    private static void metric(ObjectNode secondary, String name, double value, String unit) {
-        ObjectNode metric = secondary.putObject(name);
-        if (Double.isNaN(value)) {
-            metric.put("score", "NaN");
-        } else {
-            metric.put("score", value);
-        }
-        metric.put("scoreUnit", unit);
+    static LoadRunRow loadRunRow(ScenarioRow row) {
+        ScenarioContext.Measured measured = row.measured();
+        LoadReport report = measured.report();
+        List<Double> rates = row.repetitions() >= 2 ? Arrays.stream(measured.rates()).boxed().toList() : List.of();
+        double hitRatio = measured.hitRatio();
+        return new LoadRunRow(row.benchmark(), row.params(), row.higherIsBetter(), row.score(), row.unit(),
+                row.repetitions(), rates, report.seconds(),
+                measured.warmup() == null ? null : measured.warmup().toNanos() / 1e9, report.offeredRate(),
+                measured.errorCount(), Double.isNaN(hitRatio) ? null : hitRatio);
     }
 
     private static void writeHistograms(Path file, List<ScenarioRow> rows) throws IOException {

@@ -13,12 +13,6 @@ import java.util.Map;
  */
 final class UpstreamTransport implements Scenario {
 
-    static final String BENCHMARK = UpstreamTransport.class.getName() + ".run";
-
-    @Override
-    public String benchmark() {
-        return BENCHMARK;
-    }
 
     @Override
     public List<ScenarioRow> run(ScenarioContext context) throws Exception {
@@ -44,10 +38,10 @@ final class UpstreamTransport implements Scenario {
         return rows;
     }
 
-    private static ScenarioRow row(String load, String upstream, ScenarioContext.Measured measured) {
+    private ScenarioRow row(String load, String upstream, ScenarioContext.Measured measured) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("load", load);
         params.put("upstream", upstream);
-        return new ScenarioRow(BENCHMARK, params, measured);
+        return new ScenarioRow(benchmark(), params, measured);
     }
 }

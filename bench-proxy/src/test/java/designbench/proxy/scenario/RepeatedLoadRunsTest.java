@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -65,7 +66,7 @@ class RepeatedLoadRunsTest {
         ScenarioContext.Measured row = ScenarioContext.Measured.combine(List.of(measured(1, 0, 1),
                 measured(3, 0, 1)));
         assertThrows(IllegalArgumentException.class,
-                () -> new ScenarioRow("X.run", Map.of(), row, "avgt", 7, "ms"));
+                () -> new ScenarioRow("X.run", Map.of(), row, false, 7, "ms"));
     }
 
     /** A measured run of {@code rate} req/s with {@code errors} timeouts and {@code requests} latencies of 1 ms. */

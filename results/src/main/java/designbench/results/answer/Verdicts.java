@@ -1,8 +1,7 @@
 package designbench.results.answer;
 
+import designbench.contract.Question;
 import designbench.results.table.Numbers;
-import designbench.results.table.Question;
-import designbench.results.table.QuestionCatalog;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RawSamples;
 import designbench.results.table.Sampled;
@@ -63,7 +62,7 @@ public final class Verdicts {
             return none(question, "No verdict: this question has no baseline to rank its rows against; read the "
                     + "table.");
         }
-        if (QuestionCatalog.TIME_SERIES.contains(question.id())) {
+        if (question.timeSeries()) {
             return none(question, "No verdict: the rows are a time series, not alternatives; read the table.");
         }
         String param = question.baselineParam();

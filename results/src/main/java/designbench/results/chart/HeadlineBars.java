@@ -1,7 +1,7 @@
 package designbench.results.chart;
 
+import designbench.contract.Question;
 import designbench.results.table.Measurement;
-import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import java.awt.Color;
 import java.util.List;

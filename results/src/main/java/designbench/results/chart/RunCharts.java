@@ -1,5 +1,6 @@
 package designbench.results.chart;
 
+import designbench.contract.HistogramTags;
 import designbench.results.answer.Verdict;
 import designbench.results.table.HistogramLogs;
 import designbench.results.table.QuestionTable;
@@ -98,7 +99,7 @@ public final class RunCharts {
         Map<String, Histogram> all = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(runDir)) {
             for (Path folder : files.filter(f -> Files.isDirectory(f)
-                    && f.getFileName().toString().endsWith(HistogramLogs.FOLDER_SUFFIX)).sorted().toList()) {
+                    && f.getFileName().toString().endsWith(HistogramTags.FOLDER_SUFFIX)).sorted().toList()) {
                 all.putAll(HistogramLogs.read(folder));
             }
         } catch (IOException e) {

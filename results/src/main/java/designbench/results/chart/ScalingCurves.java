@@ -1,8 +1,8 @@
 package designbench.results.chart;
 
+import designbench.contract.Question;
 import designbench.results.scale.UslFit;
 import designbench.results.table.Measurement;
-import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import java.awt.Color;
 import java.text.DecimalFormat;

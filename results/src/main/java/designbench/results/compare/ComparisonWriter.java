@@ -1,8 +1,8 @@
 package designbench.results.compare;
 
+import designbench.contract.Conditions;
+import designbench.contract.Environment;
 import designbench.results.chart.DeltaChart;
-import designbench.results.env.Conditions;
-import designbench.results.env.Environment;
 import designbench.results.table.Numbers;
 import designbench.results.table.Sampled;
 import designbench.results.table.Significance;

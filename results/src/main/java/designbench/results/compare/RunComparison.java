@@ -1,7 +1,7 @@
 package designbench.results.compare;
 
-import designbench.results.env.Conditions;
-import designbench.results.env.Environment;
+import designbench.contract.Conditions;
+import designbench.contract.Environment;
 import designbench.results.table.Measurement;
 import designbench.results.table.RawSamples;
 import designbench.results.table.Sampled;
@@ -144,7 +144,7 @@ public final class RunComparison {
     /** Loads a finished run folder: its environment, its summary.csv rows and its JMH files' iterations. */
     public static Run load(Path folder) throws IOException {
         if (!Files.isRegularFile(folder.resolve("summary.csv")) || !Files.isRegularFile(
-                folder.resolve("environment.json"))) {
+                folder.resolve(Environment.FILE_NAME))) {
             throw new IllegalArgumentException(folder + " is not a finished run folder (no summary.csv and "
                     + "environment.json)");
         }

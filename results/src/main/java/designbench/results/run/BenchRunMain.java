@@ -2,28 +2,31 @@ package designbench.results.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import designbench.contract.Environment;
 import designbench.contract.Profile;
+import designbench.contract.StressTestResult;
 import designbench.contract.SuiteTables;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
 import designbench.results.chart.RunCharts;
 import designbench.results.compare.ComparisonWriter;
 import designbench.results.compare.RunComparison;
-import designbench.results.env.Conditions;
-import designbench.results.env.Environment;
-import designbench.results.env.EnvironmentProbe;
-import designbench.results.env.MachineId;
 import designbench.results.scale.Capacity;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RawSamples;
 import designbench.results.table.Significance;
-import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import designbench.results.table.SummaryBuilder;
 import designbench.results.write.AtomicFiles;
 import designbench.results.write.ResultsIndexWriter;
 import designbench.results.write.SummaryWriter;
+import designbench.runner.env.ConditionsProbe;
+import designbench.runner.env.EnvironmentProbe;
+import designbench.runner.env.MachineId;
+import designbench.runner.run.RunFolder;
+import designbench.runner.run.Suite;
+import designbench.runner.run.SuiteLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +42,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
- * The benchmark run behind {@code mvn verify -P bench}: probes the machine, runs every suite, writes
- * {@code results/runs/<machine>/<runId>/} and regenerates results/README.md. Exits non-zero when a suite or a
+ * The benchmark run behind {@code mvn verify -P bench}: the runner probes the machine and runs every suite into a new
+ * run folder; this reads what each suite left, writes the run's tables into {@code results/runs/<machine>/<runId>/}
+ * and regenerates results/README.md. Exits non-zero when a suite or a
  * benchmark failed, after writing everything that succeeded.
  */
 @Command(name = "bench-run", mixinStandardHelpOptions = true,
@@ -169,8 +173,7 @@ public final class BenchRunMain implements Callable<Integer> {
         System.out.printf("designbench run %s on %s: %d suite(s), profile %s%n", runId, machineId,
                 suiteList.size(), profile.describe());
         System.out.println("calibrating the machine (a CPU loop and a thread wake-up round trip, about 1 s) ...");
-        Conditions.CpuTimes cpuAtStart = Conditions.CpuTimes.now();
-        Conditions conditions = Conditions.atStart();
+        ConditionsProbe conditions = ConditionsProbe.start();
         List<SuiteOutcome> outcomes = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         List<StressTestResult> stressTests = new ArrayList<>();
@@ -179,8 +182,9 @@ public final class BenchRunMain implements Callable<Integer> {
         for (int i = 0; i < suiteList.size(); i++) {
             Suite suite = suiteList.get(i);
             System.out.printf("== suite %s (%d of %d) ==%n", suite.name(), i + 1, suiteList.size());
-            SuiteProcess.Result result = SuiteProcess.run(suite, profile, includePattern, failOnPurpose,
-                    forkFlags, folder.workingDir());
+            int exit = SuiteLauncher.run(suite, profile, includePattern, failOnPurpose, forkFlags,
+                    folder.workingDir());
+            SuiteOutput.Result result = SuiteOutput.read(suite, exit, folder.workingDir());
             outcomes.add(result.outcome());
             measurements.addAll(result.measurements());
             stressTests.addAll(result.stressTests());
@@ -195,12 +199,11 @@ public final class BenchRunMain implements Callable<Integer> {
         }
 
         System.out.println("calibrating the machine again ...");
-        conditions = conditions.atEnd(cpuAtStart);
         Environment finished = environment.endedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                .withConditions(conditions);
+                .withConditions(conditions.atEnd());
         List<QuestionTable> tables = SummaryBuilder.build(measurements, samples);
         Path working = folder.workingDir();
-        AtomicFiles.writeString(working.resolve("environment.json"),
+        AtomicFiles.writeString(working.resolve(Environment.FILE_NAME),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(finished));
         Map<String, Verdict> verdicts = Verdicts.forTables(tables, samples);
         System.out.println("drawing charts ...");

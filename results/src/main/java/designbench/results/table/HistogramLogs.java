@@ -21,15 +21,7 @@ import org.HdrHistogram.HistogramLogScanner;
  * the same tag, and gives each matching row its percentiles.
  */
 public final class HistogramLogs {
-    /** The end of a histogram folder's name. */
-    public static final String FOLDER_SUFFIX = "-histograms";
-
     private HistogramLogs() {
-    }
-
-    /** The folder a suite's forks write their logs into, inside the run folder: {@code ipc-histograms} for ipc. */
-    public static Path folderOf(Path runDir, String suite) {
-        return runDir.resolve(suite + FOLDER_SUFFIX);
     }
 
     /**

@@ -1,8 +1,8 @@
 package designbench.results.table;
 
-import designbench.contract.ThreadSweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.ThreadSweep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,21 +29,13 @@ public final class JmhJsonReader {
             JsonNode primary = required(result, "primaryMetric", file);
             Map<String, String> params = params(result.get("params"));
             addSweepParams(result, params);
-            Map<String, Double> secondary = new java.util.LinkedHashMap<>();
-            JsonNode metrics = result.get("secondaryMetrics");
-            for (String name : Measurement.SCENARIO_METRICS) {
-                if (metrics != null && metrics.has(name)) {
-                    secondary.put(name, number(metrics.get(name).get("score")));
-                }
-            }
             rows.add(Measurement.measured(
                     required(result, "benchmark", file).asText(),
                     required(result, "mode", file).asText(),
                     params,
                     number(required(primary, "score", file)),
                     number(primary.get("scoreError")),
-                    required(primary, "scoreUnit", file).asText()).withSecondary(secondary)
-                    .withRunLength(RunLength.of(result)));
+                    required(primary, "scoreUnit", file).asText()).withRunLength(RunLength.of(result)));
         }
         return rows;
     }

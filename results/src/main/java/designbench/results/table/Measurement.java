@@ -80,6 +80,17 @@ public record Measurement(String benchmark, String mode, Map<String, String> par
         }
     }
 
+    /**
+     * Payload megabytes (10^6 bytes) per second of a throughput row (ops/s) whose parameter {@code bytesParam} holds
+     * the bytes per operation, or NaN when the row has no such figure ({@code bytesParam} null, a failed row).
+     */
+    public double megabytesPerSecond(String bytesParam) {
+        if (bytesParam == null || failed() || !"ops/s".equals(unit) || !params.containsKey(bytesParam)) {
+            return Double.NaN;
+        }
+        return score * Double.parseDouble(params.get(bytesParam)) / 1e6;
+    }
+
     /** Whether this row has no score, for whatever reason. */
     public boolean failed() {
         return failureReason != null;

@@ -1,5 +1,6 @@
 package designbench.results.table;
 
+import designbench.contract.Question;
 import java.util.List;
 
 /**

@@ -2,7 +2,11 @@ package designbench.results.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.Environment;
 import designbench.contract.FailureLog;
+import designbench.contract.LoadRunRow;
+import designbench.contract.StressResultLog;
+import designbench.contract.SuiteTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The measured iterations behind each row of a JMH JSON file ({@code primaryMetric.rawData}: one list of iteration
- * scores per fork), keyed as summary.csv names its rows, for tests of significance between runs.
+ * scores per fork), or the load runs behind a scenario row, keyed as summary.csv names its rows, for tests of
+ * significance between runs.
  */
 public final class RawSamples {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,16 +33,19 @@ public final class RawSamples {
     }
 
     /**
-     * The samples of every JMH JSON file of a run folder (every {@code .json} beside the environment, failure, result
-     * and tables files).
+     * The samples of every results file of a run folder: each JMH JSON file and each load-run suite's rows (beside
+     * them lie the environment, failure, jcstress results and tables files, which hold none).
      */
     public static Map<Key, List<double[]>> readFolder(Path folder) throws IOException {
         Map<Key, List<double[]>> samples = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") && !name.equals("environment.json") && !name.endsWith(FailureLog.FILE_SUFFIX)
-                        && !name.endsWith("-results.json") && !name.endsWith("-tables.json")) {
+                if (name.endsWith(LoadRunRow.FILE_SUFFIX)) {
+                    samples.putAll(LoadRunRows.samples(LoadRunRow.read(file)));
+                } else if (name.endsWith(".json") && !name.equals(Environment.FILE_NAME)
+                        && !name.endsWith(FailureLog.FILE_SUFFIX) && !name.endsWith(StressResultLog.FILE_SUFFIX)
+                        && !name.endsWith(SuiteTables.FILE_SUFFIX)) {
                     samples.putAll(read(file));
                 }
             }
@@ -45,7 +53,7 @@ public final class RawSamples {
         return samples;
     }
 
-    /** Per row, its iterations fork by fork; a result without rawData (a scenario row) has none. */
+    /** Per row of a JMH JSON file, its iterations fork by fork (for runs before 2026-12-03 also the proxy's rows). */
     public static Map<Key, List<double[]>> read(Path jmhJson) throws IOException {
         JsonNode root = JSON.readTree(jmhJson.toFile());
         if (root == null || !root.isArray()) {

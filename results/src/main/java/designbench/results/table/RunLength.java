@@ -1,6 +1,8 @@
 package designbench.results.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import designbench.contract.Profile.LoadRuns;
+import java.time.Duration;
 
 /**
  * How long a row was measured, as its result file states it: JMH's forks and iterations, or one load run of a
@@ -22,15 +24,25 @@ public record RunLength(int loadRuns, int forks, int warmupIterations, String wa
     /** A row whose file says nothing about its run length (hand-written fixtures, old files). */
     public static final RunLength UNKNOWN = new RunLength(0, 0, 0, "", 0, "");
 
-    /** The run length a JMH JSON result states (scenario suites add {@code loadRuns}, see bench-proxy). */
+    /** The run length a JMH JSON result states. */
     static RunLength of(JsonNode result) {
         // In single-shot mode JMH still writes the iteration times it was given, which it did not use.
         boolean singleShot = "ss".equals(result.path("mode").asText());
-        return new RunLength(result.path("loadRuns").asInt(0), result.path("forks").asInt(0),
+        return new RunLength(0, result.path("forks").asInt(0),
                 result.path("warmupIterations").asInt(0),
                 singleShot ? SINGLE_SHOT : result.path("warmupTime").asText(""),
                 result.path("measurementIterations").asInt(0),
                 singleShot ? SINGLE_SHOT : result.path("measurementTime").asText(""));
+    }
+
+    /** The run length of a load-run row: its load runs, each measured and (unless null) warmed for so long. */
+    static RunLength ofLoadRuns(int loadRuns, double measuredSeconds, Double warmupSeconds) {
+        return new RunLength(loadRuns, 0, 0, warmupSeconds == null ? "" : seconds(warmupSeconds), 1,
+                seconds(measuredSeconds));
+    }
+
+    private static String seconds(double seconds) {
+        return LoadRuns.seconds(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     /** Whether the row is a scenario's load run rather than a JMH benchmark. */

@@ -2,17 +2,17 @@ package designbench.results.write;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import designbench.contract.Environment;
+import designbench.contract.Question;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.answer.AnswerRow;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
 import designbench.results.chart.RunCharts;
-import designbench.results.env.Environment;
 import designbench.results.scale.Capacity;
 import designbench.results.table.Measurement;
 import designbench.results.table.Numbers;
-import designbench.results.table.Question;
 import designbench.results.table.QuestionCatalog;
 import designbench.results.table.RawSamples;
 import designbench.results.table.Sampled;
@@ -461,7 +461,7 @@ public final class ResultsIndexWriter {
 
     /** A finished run folder's environment.json. */
     public static Environment readEnvironment(Path folder) throws IOException {
-        return JSON.readValue(folder.resolve("environment.json").toFile(), Environment.class);
+        return JSON.readValue(folder.resolve(Environment.FILE_NAME).toFile(), Environment.class);
     }
 
     /** A finished run folder's summary.csv rows; one without the index columns is an error naming the file. */
@@ -481,7 +481,7 @@ public final class ResultsIndexWriter {
     private static List<SuiteTables> suiteTables(Path folder) throws IOException {
         List<SuiteTables> tables = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-tables.json")).sorted()
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SuiteTables.FILE_SUFFIX)).sorted()
                     .toList()) {
                 tables.add(SuiteTables.read(file));
             }

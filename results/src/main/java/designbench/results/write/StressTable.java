@@ -1,7 +1,7 @@
 package designbench.results.write;
 
-import designbench.results.table.StressOutcome;
-import designbench.results.table.StressTestResult;
+import designbench.contract.StressOutcome;
+import designbench.contract.StressTestResult;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,22 +1,22 @@
 package designbench.results.write;
 
+import designbench.contract.Calibration;
+import designbench.contract.Conditions;
+import designbench.contract.Environment;
 import designbench.contract.Profile;
+import designbench.contract.Question;
+import designbench.contract.StressOutcome;
+import designbench.contract.StressTestResult;
 import designbench.contract.SuiteTables;
 import designbench.contract.SuiteTablesMarkdown;
 import designbench.results.answer.AnswerRow;
 import designbench.results.answer.Verdict;
 import designbench.results.answer.Verdicts;
-import designbench.results.env.Calibration;
-import designbench.results.env.Conditions;
-import designbench.results.env.Environment;
 import designbench.results.table.LatencyPercentiles;
 import designbench.results.table.Measurement;
 import designbench.results.table.Numbers;
-import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RunLength;
-import designbench.results.table.StressOutcome;
-import designbench.results.table.StressTestResult;
 import designbench.results.table.SuiteOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -280,7 +280,7 @@ public final class SummaryWriter {
                         m.runLength().n() == 0 ? "" : String.valueOf(m.runLength().n()), m.unit()));
                 secondary.forEach(name -> cells.add(secondaryCell(name, m.secondary().get(name))));
                 if (megabytes) {
-                    cells.add(Numbers.format(question.megabytesPerSecond(m)));
+                    cells.add(Numbers.format(m.megabytesPerSecond(question.bytesParam())));
                 }
                 if (latencies) {
                     cells.addAll(latencyCells(m.latencies()));
@@ -347,7 +347,7 @@ public final class SummaryWriter {
                     record.add(row.untested() ? UNTESTED : row.clearlyDiffers() == null ? "" : row.clearlyDiffers());
                     record.add(m.status());
                     record.add(m.failed() ? m.failureReason() : "");
-                    double megabytes = table.question().megabytesPerSecond(m);
+                    double megabytes = m.megabytesPerSecond(table.question().bytesParam());
                     record.add(Double.isNaN(megabytes) ? "" : megabytes);
                     LatencyPercentiles p = m.latencies();
                     if (p == null) {

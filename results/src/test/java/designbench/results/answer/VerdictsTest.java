@@ -3,7 +3,7 @@ package designbench.results.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import designbench.results.table.Question;
+import designbench.contract.Question;
 import designbench.results.table.QuestionCatalog;
 import designbench.results.table.RawSamples;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ class VerdictsTest {
     void aTimeSeriesAndAQuestionWithoutBaselineGetNoVerdict() {
         row("thrpt", "PLATFORM", "100", 100);
         row("thrpt", "VIRTUAL", "100", 300);
-        Question series = QuestionCatalog.QUESTIONS.stream().filter(q -> QuestionCatalog.TIME_SERIES.contains(q.id()))
+        Question series = QuestionCatalog.QUESTIONS.stream().filter(Question::timeSeries)
                 .findFirst().orElseThrow();
         assertEquals(Verdict.Outcome.NONE, Verdicts.answer(series, rows, samples).outcome());
         Question noBaseline = new Question("x", "x", "designbench.fixture.FixtureBench", null, null, null, "");

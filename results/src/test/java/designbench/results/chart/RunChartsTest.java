@@ -1,10 +1,7 @@
 package designbench.results.chart;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import designbench.contract.HistogramTags;
 import designbench.results.answer.Verdicts;
-import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
 import designbench.results.table.QuestionTable;
@@ -18,6 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Charts drawn from the golden IPC and threads fixtures are written as non-empty PNG and SVG files. */
 class RunChartsTest {
     @TempDir
@@ -29,7 +29,7 @@ class RunChartsTest {
 
     @Test
     void everyQuestionWithHeadlineRowsGetsItsChartsAndLatencySpectra() throws Exception {
-        Path histograms = HistogramLogs.folderOf(run, "ipc");
+        Path histograms = HistogramTags.folderOf(run, "ipc");
         Files.createDirectories(histograms);
         try (Stream<Path> logs = Files.list(golden("ipc-histograms"))) {
             for (Path log : logs.toList()) {

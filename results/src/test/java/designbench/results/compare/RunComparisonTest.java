@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import designbench.results.env.Environment;
+import designbench.contract.Environment;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Sampled;
 import designbench.results.table.Significance;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import designbench.results.launch.FailOnPurposeProfiler;
+import designbench.runner.launch.FailOnPurposeProfiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +32,27 @@ class BenchRunIT {
 
     private int run(String... extra) {
         List<String> args = new ArrayList<>(List.of("--root=" + root, "--profile=quick", "--machine=" + MACHINE,
-                "--suite=fixture=" + Path.of("target", "test-classes").toAbsolutePath()));
+                "--suite=fixture=" + fixtureSuiteClassPath()));
         args.addAll(List.of(extra));
         return BenchRunMain.commandLine().execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * The fixtures' class path as a suite's benchmarks.jar would hold it: the test classes and the engines with
+     * their libraries, nothing of results; the runner adds its own launchers, as for a real suite.
+     */
+    private static String fixtureSuiteClassPath() {
+        List<String> entries = new ArrayList<>(List.of(Path.of("target", "test-classes").toAbsolutePath().toString()));
+        for (Class<?> engine : List.of(org.openjdk.jmh.runner.Runner.class, joptsimple.OptionParser.class,
+                org.apache.commons.math3.stat.descriptive.SummaryStatistics.class, org.openjdk.jcstress.Main.class,
+                org.HdrHistogram.Histogram.class)) {
+            try {
+                entries.add(Path.of(engine.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private List<Path> runFolders() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import designbench.contract.SuiteTables;
 import designbench.results.table.SuiteOutcome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class TableSuiteOutputTest {
         writeTables(List.of(List.of("etcd", "write", "0 %"), List.of("etcd", "read", "100 %"),
                 List.of("hazelcast", "**FAILED**: client n2 did not answer", ""),
                 List.of("redis", "unavailable: not installed", "")));
-        SuiteProcess.Result result = SuiteProcess.readTables("cap", 1, runDir, List.of("cap-tables.json"));
+        SuiteOutput.Result result = SuiteOutput.readTables("cap", 1, runDir, List.of("cap-tables.json"));
         SuiteOutcome outcome = result.outcome();
         assertEquals(SuiteOutcome.Status.RAN, outcome.status());
         assertEquals(1, outcome.measuredCount());
@@ -40,7 +39,7 @@ class TableSuiteOutputTest {
 
     @Test
     void noTablesFileIsAFailedSuite() throws IOException {
-        SuiteProcess.Result result = SuiteProcess.readTables("cap", 0, runDir, List.of());
+        SuiteOutput.Result result = SuiteOutput.readTables("cap", 0, runDir, List.of());
         assertEquals(SuiteOutcome.Status.FAILED, result.outcome().status());
         assertTrue(result.outcome().detail().contains("wrote no tables"), result.outcome().detail());
     }
@@ -48,7 +47,7 @@ class TableSuiteOutputTest {
     @Test
     void aSuiteThatCrashedAfterWritingTablesStillFails() throws IOException {
         writeTables(List.of(List.of("etcd", "write", "0 %")));
-        assertEquals(SuiteOutcome.Status.FAILED, SuiteProcess.readTables("cap", 137, runDir, List.of())
+        assertEquals(SuiteOutcome.Status.FAILED, SuiteOutput.readTables("cap", 137, runDir, List.of())
                 .outcome().status());
     }
 }

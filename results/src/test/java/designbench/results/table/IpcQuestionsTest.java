@@ -34,7 +34,7 @@ class IpcQuestionsTest {
     @Test
     void streamingRowsReportPayloadMegabytesPerSecond() {
         Measurement row = stream("NIO_UDS", 2000);
-        assertEquals(2000 * 1048576 / 1e6, QuestionCatalog.forBenchmark(STREAM).megabytesPerSecond(row), 1e-9);
+        assertEquals(2000 * 1048576 / 1e6, row.megabytesPerSecond(QuestionCatalog.forBenchmark(STREAM).bytesParam()), 1e-9);
         String csv = SummaryWriter.csv(designbench.results.write.GoldenEnvironment.get(), SummaryBuilder.build(List.of(stream("NIO_TCP", 1000), row)), List.of());
         assertTrue(csv.contains(",2097.152,"), csv);
     }

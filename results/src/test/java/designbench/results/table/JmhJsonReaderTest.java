@@ -32,23 +32,6 @@ class JmhJsonReaderTest {
     }
 
     @Test
-    void aScenarioRowKeepsItsOfferedRateErrorsAndHitRatioButNoProfilerMetrics() throws IOException {
-        Path json = Files.writeString(dir.resolve("proxy.json"), """
-                [{"benchmark": "a.CacheGain.run", "mode": "thrpt", "params": {"hitPercent": "90"},
-                  "primaryMetric": {"score": 5000.0, "scoreError": "NaN", "scoreUnit": "req/s"},
-                  "secondaryMetrics": {"offered": {"score": 0.0, "scoreUnit": "req/s"},
-                                       "errors": {"score": 2, "scoreUnit": "#"},
-                                       "hitRatio": {"score": "NaN", "scoreUnit": "ratio"},
-                                       "gc.alloc.rate": {"score": 12.0, "scoreUnit": "MB/sec"}}}]
-                """);
-        Measurement row = JmhJsonReader.read(json).get(0);
-        assertEquals(List.of("offered", "errors", "hitRatio"), List.copyOf(row.secondary().keySet().stream()
-                .sorted(java.util.Comparator.comparing(Measurement.SCENARIO_METRICS::indexOf)).toList()));
-        assertEquals(2.0, row.secondary().get("errors"));
-        assertTrue(row.secondary().get("hitRatio").isNaN());
-    }
-
-    @Test
     void anOrdinaryRunKeepsOnlyItsOwnParameters() throws IOException {
         Path json = Files.writeString(dir.resolve("threads.json"), """
                 [{"benchmark": "a.ThreadStartBench.startAndJoin", "mode": "avgt", "threads": 1,

@@ -1,6 +1,6 @@
 package designbench.results.write;
 
-import designbench.results.env.Environment;
+import designbench.contract.Environment;
 
 /** The golden tests' fixed environment, for tests in other packages. */
 public final class GoldenEnvironment {

@@ -2,10 +2,10 @@ package designbench.results.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import designbench.contract.Environment;
 import designbench.contract.Profile;
-import designbench.results.env.Environment;
+import designbench.contract.Question;
 import designbench.results.table.Measurement;
-import designbench.results.table.Question;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RunLength;
 import java.util.List;

@@ -1,9 +1,9 @@
 package designbench.results.write;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import designbench.results.env.Environment;
-import designbench.results.table.Numbers;
+import designbench.contract.Environment;
 import designbench.results.table.Measurement;
+import designbench.results.table.Numbers;
 import designbench.results.table.QuestionTable;
 import designbench.results.table.RawSamples;
 import designbench.results.table.SummaryBuilder;
@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

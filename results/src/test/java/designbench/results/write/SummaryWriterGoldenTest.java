@@ -1,12 +1,12 @@
 package designbench.results.write;
 
 import designbench.contract.BenchmarkFailure;
+import designbench.contract.Calibration;
+import designbench.contract.Conditions;
+import designbench.contract.Environment;
 import designbench.contract.FailureLog;
 import designbench.contract.Profile;
 import designbench.results.answer.Verdicts;
-import designbench.results.env.Calibration;
-import designbench.results.env.Conditions;
-import designbench.results.env.Environment;
 import designbench.results.table.HistogramLogs;
 import designbench.results.table.JmhJsonReader;
 import designbench.results.table.Measurement;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

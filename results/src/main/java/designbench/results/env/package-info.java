@@ -1,5 +1,0 @@
-/**
- * What machine and JVM produced a run? JMH's JSON records nothing about the hardware, so every run folder gets an
- * environment.json from {@link designbench.results.env.EnvironmentProbe}, and a stable machine id to file it under.
- */
-package designbench.results.env;
