@@ -1,10 +1,7 @@
 package designbench.contract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +13,6 @@ import java.util.List;
 public final class FailureLog {
     /** The end of a failure record's file name. */
     public static final String FILE_SUFFIX = "-failures.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FailureLog() {
     }
@@ -28,14 +24,11 @@ public final class FailureLog {
 
     /** Writes the list (possibly empty, so that "no failures" is on record too). */
     public static void write(Path file, List<BenchmarkFailure> failures) throws IOException {
-        JSON.writeValue(file.toFile(), failures);
+        JsonLists.write(file, failures);
     }
 
     /** Reads a list written by {@link #write}; a missing file means no record, which is not "no failures". */
     public static List<BenchmarkFailure> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no failure record at " + file + ": did the suite launcher finish?");
-        }
-        return JSON.readValue(file.toFile(), new TypeReference<>() { });
+        return JsonLists.read(file, new TypeReference<>() { }, "failure record");
     }
 }

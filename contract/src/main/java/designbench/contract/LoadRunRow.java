@@ -1,10 +1,7 @@
 package designbench.contract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +33,6 @@ public record LoadRunRow(String benchmark, Map<String, String> params, boolean h
                          Double warmupSeconds, double offeredRate, long errors, Double hitRatio) {
     /** The end of a load-run suite's rows file name. */
     public static final String FILE_SUFFIX = "-rows.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public LoadRunRow {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params)); // in table order, unlike Map.copyOf
@@ -60,18 +56,11 @@ public record LoadRunRow(String benchmark, Map<String, String> params, boolean h
 
     /** Writes the rows, in the order given (possibly none). */
     public static void write(Path file, List<LoadRunRow> rows) throws IOException {
-        JSON.writeValue(file.toFile(), rows);
+        JsonLists.write(file, rows);
     }
 
     /** Reads a file written by {@link #write}; a missing or malformed file is an error, never an empty list. */
     public static List<LoadRunRow> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no rows at " + file + ": did the suite finish?");
-        }
-        List<LoadRunRow> rows = JSON.readValue(file.toFile(), new TypeReference<>() { });
-        if (rows == null) {
-            throw new IOException(file + " holds no list of rows");
-        }
-        return rows;
+        return JsonLists.read(file, new TypeReference<>() { }, "load-run rows");
     }
 }

@@ -1,10 +1,7 @@
 package designbench.contract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +12,6 @@ import java.util.List;
 public final class StressResultLog {
     /** The end of the file's name. */
     public static final String FILE_SUFFIX = "-results.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StressResultLog() {
     }
@@ -26,13 +22,10 @@ public final class StressResultLog {
     }
 
     public static void write(Path file, List<StressTestResult> results) throws IOException {
-        JSON.writeValue(file.toFile(), results);
+        JsonLists.write(file, results);
     }
 
     public static List<StressTestResult> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no jcstress results at " + file + ": did the suite launcher finish?");
-        }
-        return JSON.readValue(file.toFile(), new TypeReference<>() { });
+        return JsonLists.read(file, new TypeReference<>() { }, "jcstress results");
     }
 }

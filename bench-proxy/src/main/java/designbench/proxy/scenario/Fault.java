@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Fault implements Scenario {
 
-    static final String RECOVERY = "designbench.proxy.scenario.FaultRecovery.run";
+    static final String RECOVERY = Fault.class.getPackageName() + ".FaultRecovery.run";
     /** How often the proxy's request counter for the dead origin is read: about the recovery time's resolution. */
     static final long POLL_MILLIS = 5;
     static final int RATE = 1000;
@@ -38,7 +38,8 @@ final class Fault implements Scenario {
         String proxy = "127.0.0.1:" + ScenarioContext.freePort();
         String admin = "127.0.0.1:" + ScenarioContext.freePort();
         List<ScenarioRow> rows = new ArrayList<>();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        // Two threads: the kill waits for the process to end, and the polls must go on meanwhile.
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         try (Spawned a = context.origin("origin-a", survivor, "--latency-ms", "1");
              Spawned b = context.origin("origin-b", victim, "--latency-ms", "1");
              Spawned p = context.proxy("proxy", proxy, "--backend", survivor, "--backend", victim, "--no-cache",
@@ -50,8 +51,8 @@ final class Fault implements Scenario {
             String counter = "designbench_proxy_backend_requests_total{backend=\"" + victim + "\",group=\"a\"}";
             timer.schedule(() -> {
                 try {
+                    polls.killed(System.nanoTime()); // SIGKILL goes out next: from here the origin may be gone
                     b.kill();
-                    polls.killed(System.nanoTime());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
