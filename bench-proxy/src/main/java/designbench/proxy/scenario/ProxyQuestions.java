@@ -98,8 +98,9 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "out: between bound=lower and bound=upper. The proxy's request counter for the dead "
                                 + "origin (its admin endpoint) is read every " + Fault.POLL_MILLIS + " ms; the last "
                                 + "increase lies between the start of the poll before it and the end of the poll that "
-                                + "saw it, so the two bounds are about one poll apart, and 0 and 0 means no request "
-                                + "after the kill. A poll that could not be read is skipped; a counter still rising "
+                                + "saw it, so the bounds are at least one poll apart, more when a poll is slow (each is a "
+                                + "request to the proxy, which is busiest just after the kill); 0 and 0 means no "
+                                + "request after the kill. A poll that could not be read is skipped; a counter still rising "
                                 + "at the end reads as not observed. The errors column is the client's errors over "
                                 + "the whole run." + NOTE),
                 question("proxy-flood", "One client floods the proxy: does a well-behaved client still get through, "
