@@ -13,14 +13,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.function.Supplier;
 
 /** The admin endpoint: {@code GET /metrics} in Prometheus text format, {@code GET /health}. */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private final ProxyServer proxy;
+    private final Supplier<byte[]> metricsExposition;
+    private final String metricsContentType;
 
-    AdminHandler(ProxyServer proxy) {
-        this.proxy = proxy;
+    AdminHandler(Supplier<byte[]> metricsExposition, String metricsContentType) {
+        this.metricsExposition = metricsExposition;
+        this.metricsContentType = metricsContentType;
     }
 
     @Override
@@ -31,8 +34,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = TextResponse.of(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
         } else if (path.equals("/metrics")) {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    Unpooled.wrappedBuffer(proxy.metricsExposition()));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, proxy.metrics().contentType());
+                    Unpooled.wrappedBuffer(metricsExposition.get()));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, metricsContentType);
         } else if (path.equals("/health")) {
             response = TextResponse.of(HttpResponseStatus.OK, "ok\n");
         } else {

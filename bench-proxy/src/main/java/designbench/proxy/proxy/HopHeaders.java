@@ -1,7 +1,13 @@
 package designbench.proxy.proxy;
 
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import org.apache.hc.core5.http.HeaderElement;
 import org.apache.hc.core5.http.message.BasicHeaderValueParser;
@@ -26,6 +32,26 @@ final class HopHeaders {
             "X-Forwarded-Proto", "X-Forwarded-Server", "X-Real-IP");
 
     private HopHeaders() {
+    }
+
+    /** The request as it goes to a backend: HTTP/1.1, hop-by-hop headers out, the proxy's forwarding headers in. */
+    static HttpRequest forwardedRequest(HttpRequest request, String clientAddress) {
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                request.headers().copy());
+        strip(out.headers());
+        addForwarding(out.headers(), clientAddress);
+        if (HttpUtil.isTransferEncodingChunked(request)) {
+            HttpUtil.setTransferEncodingChunked(out, true);
+        }
+        return out;
+    }
+
+    /** A backend's response head as it goes to the client: hop-by-hop headers out, Via in. */
+    static HttpResponse forwardedResponse(HttpResponse response) {
+        HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), response.headers().copy());
+        strip(out.headers());
+        addVia(out.headers());
+        return out;
     }
 
     /** Removes the standard hop-by-hop headers and every header that a Connection header names. */

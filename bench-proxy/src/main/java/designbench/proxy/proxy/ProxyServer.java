@@ -11,9 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,31 +53,16 @@ public final class ProxyServer implements AutoCloseable {
         this.connections = new BackendConnections(config.connectTimeout());
         this.group = Transports.newGroup(config.threads());
         try {
-            this.listeners = Listeners.bind(group, config.listen(), new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                    HeadTimeout headTimeout = new HeadTimeout(config.headerTimeout().toMillis());
-                    ch.pipeline().addLast(
-                            // All-idle, watching output progress too: a slow download is not an idle connection.
-                            new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                            headTimeout,
-                            new StrictRequestDecoder(config.maxRequestLine(), config.maxHeaderBytes()),
-                            new HttpResponseEncoder());
-                    if (staticFiles != null) {
-                        // Streams files; only there when they are served, since it queues every outbound message
-                        // and flushes after each one.
-                        ch.pipeline().addLast(new ChunkedWriteHandler());
-                    }
-                    ch.pipeline().addLast(new FrontendHandler(ProxyServer.this, headTimeout));
-                }
-            });
+            this.listeners = Listeners.bind(group, config.listen(), new ClientPipeline(config, metrics, rateLimiter,
+                    staticFiles, routing, cache, cachePolicy, connections));
             closeables.add(listeners);
             this.adminListeners = config.admin() == null ? null
                     : Listeners.bind(group, List.of(config.admin()), new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
                             ch.pipeline().addLast(new IdleStateHandler(0, 0, 60, TimeUnit.SECONDS),
-                                    new HttpServerCodec(), new HttpObjectAggregator(8192), new AdminHandler(ProxyServer.this));
+                                    new HttpServerCodec(), new HttpObjectAggregator(8192), new AdminHandler(
+                                            ProxyServer.this::metricsExposition, metrics.contentType()));
                         }
                     });
             if (adminListeners != null) {
@@ -123,38 +106,6 @@ public final class ProxyServer implements AutoCloseable {
 
     public byte[] metricsExposition() {
         return metrics.exposition(allBackends(), cache);
-    }
-
-    ProxyConfig config() {
-        return config;
-    }
-
-    ProxyMetrics metrics() {
-        return metrics;
-    }
-
-    ResponseCache cache() {
-        return cache;
-    }
-
-    CachePolicy cachePolicy() {
-        return cachePolicy;
-    }
-
-    RateLimiter rateLimiter() {
-        return rateLimiter;
-    }
-
-    StaticFiles staticFiles() {
-        return staticFiles;
-    }
-
-    AbRouting routing() {
-        return routing;
-    }
-
-    BackendConnections connections() {
-        return connections;
     }
 
     /** Stops accepting, stops health checks, then closes every connection and the event loops. */
