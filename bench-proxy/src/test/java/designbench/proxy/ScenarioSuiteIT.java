@@ -86,13 +86,16 @@ class ScenarioSuiteIT {
             }
         }
         if (absent == 0) {
-            assertEquals(4 + 4 + 4, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs at the 2 "
-                    + "headline shares, 4 scaling points");
+            assertEquals(4 + 8 + 4, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs with and "
+                    + "2 without proxy_cache_lock at the 2 headline shares, 4 scaling points");
             String cost = Files.readString(out.resolve("proxy-configs").resolve("nginx-cost-origin0ms.conf"));
             assertTrue(cost.contains("proxy_cache off;") && cost.contains("keepalive 64;")
                     && cost.contains("access_log off;") && cost.contains("worker_processes 1;"), cost);
             String cache = Files.readString(out.resolve("proxy-configs").resolve("nginx-cache-hit99.conf"));
             assertTrue(cache.contains("proxy_cache designbench;") && cache.contains("proxy_cache_lock on;"), cache);
+            String unlocked = Files.readString(out.resolve("proxy-configs").resolve("nginx-nolock-cache-hit99.conf"));
+            assertTrue(unlocked.contains("proxy_cache designbench;") && unlocked.contains("proxy_cache_lock off;"),
+                    unlocked);
         } else {
             assertEquals(0, nginxRows);
             assertEquals(2 + 2 + 4, absent, "one unavailable row per cost origin latency, per headline cache share "

@@ -130,20 +130,34 @@ public record Profile(String name, int forks, int warmupIterations, int warmupMi
      *                      thorough, interleaved A B C A B C, so the row is a median with a spread and a test
      * @param sweep         each point of a concurrency sweep: many points, each a closed loop that settles within a
      *                      second, so shorter and fewer repetitions
-     * @param serverWarmup  the unrecorded run that warms freshly started servers
+     * @param serverWarmup  the shortest unrecorded run that warms freshly started servers: it goes on, in 1 s
+     *                      slices up to {@value #SERVER_WARMUP_CAP_FACTOR} times as long, until the JIT of every
+     *                      JVM in the run compiles less than {@value #JIT_QUIET_MILLIS_PER_SECOND} ms a second
      * @param headlinesOnly whether sweeps are cut to their headline points (a first look, like the JMH suites' quick
      *                      parameter subsets)
      */
     public record LoadTiming(LoadRuns single, LoadRuns compared, LoadRuns sweep, Duration serverWarmup,
                              boolean headlinesOnly) {
+        /** Compile time per second of load under which a JVM's JIT counts as done: 2 % of one core. */
+        public static final long JIT_QUIET_MILLIS_PER_SECOND = 20;
+        /** How much longer than {@code serverWarmup} a warm-up may wait for the JIT to be done. */
+        public static final int SERVER_WARMUP_CAP_FACTOR = 5;
+
+        /** The longest a server warm-up waits for the JIT. */
+        public Duration serverWarmupCap() {
+            return serverWarmup.multipliedBy(SERVER_WARMUP_CAP_FACTOR);
+        }
+
         /**
          * One line: "compared load runs 5 × (0.3 s + 1 s), sweep points 3 × (0.3 s + 0.7 s), single runs
-         * 1 × (2 s + 5 s)".
+         * 1 × (2 s + 5 s); fresh servers warmed 4 to 20 s, until their JIT compiled under 20 ms a second".
          */
         public String describe() {
             return "compared load runs " + compared.describe() + ", sweep points " + sweep.describe()
                     + ", single runs " + single.describe() + (headlinesOnly ? ", headline points of each sweep only"
-                    : "");
+                    : "") + "; fresh servers warmed " + LoadRuns.seconds(serverWarmup).replace(" s", "") + " to "
+                    + LoadRuns.seconds(serverWarmupCap()) + ", until their JIT compiled under "
+                    + JIT_QUIET_MILLIS_PER_SECOND + " ms a second";
         }
     }
 }

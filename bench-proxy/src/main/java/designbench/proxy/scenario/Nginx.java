@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * suite in the foreground with a config it writes, on loopback ports, and stopped with SIGTERM like our own
  * processes. The config is the fair counterpart of how the scenarios run designbench's proxy: one worker process
  * (the proxy runs one event-loop thread), HTTP/1.1 with kept-alive connections to the origin, no access log, and
- * when caching, {@code proxy_cache} with {@code proxy_cache_lock} (nginx's request coalescing) and the cache status
- * in {@code X-Cache}, so the load generator counts hits the same way for both.
+ * when caching, {@code proxy_cache} with or without {@code proxy_cache_lock} (nginx's request coalescing) and the
+ * cache status in {@code X-Cache}, so the load generator counts hits the same way for both.
  */
 final class Nginx implements AutoCloseable {
 
@@ -77,23 +77,36 @@ final class Nginx implements AutoCloseable {
         return "nginx is not installed (scripts/install-nginx.sh installs it from Debian's packages)";
     }
 
+    /** How nginx caches: not at all, or with {@code proxy_cache}, with or without {@code proxy_cache_lock}. */
+    enum Caching {
+        OFF,
+        /**
+         * Concurrent misses on one key wait for the first one's fetch, as designbench's coalescing does; a waiter
+         * re-checks only every 500 ms (nginx's fixed interval), which holds a 0 %-hit load back.
+         */
+        LOCKED,
+        /** Every miss goes to the origin. */
+        UNLOCKED
+    }
+
     /**
      * The configuration: nginx listening on {@code listen} (host:port) in front of the origin at {@code origin},
-     * caching into {@code prefix}/cache when {@code cache}, with every path it writes under {@code prefix}.
+     * caching into {@code prefix}/cache unless {@code caching} is OFF, with every path it writes under {@code prefix}.
      */
-    static String config(Path prefix, String listen, String origin, boolean cache) {
+    static String config(Path prefix, String listen, String origin, Caching caching) {
+        boolean cache = caching != Caching.OFF;
         String user = "root".equals(System.getProperty("user.name"))
                 // As root, nginx would run its worker as nobody, which cannot enter the suite's private folder.
                 ? "user root;\n" : "";
-        String caching = cache ? """
+        String cacheZone = cache ? """
                     proxy_cache_path %1$s/cache levels=1:2 keys_zone=designbench:16m max_size=256m inactive=10m \
                 use_temp_path=off;
                 """.formatted(prefix) : "";
         String location = cache ? """
                             proxy_cache designbench;
-                            proxy_cache_lock on;
+                            proxy_cache_lock %s;
                             add_header X-Cache $upstream_cache_status always;
-                """ : """
+                """.formatted(caching == Caching.LOCKED ? "on" : "off") : """
                             proxy_cache off;
                 """;
         return """
@@ -129,7 +142,7 @@ final class Nginx implements AutoCloseable {
                 %6$s        }
                     }
                 }
-                """.formatted(user, prefix, caching, origin, listen, location);
+                """.formatted(user, prefix, cacheZone, origin, listen, location);
     }
 
     /**

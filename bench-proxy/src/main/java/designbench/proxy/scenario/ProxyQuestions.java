@@ -58,8 +58,9 @@ public final class ProxyQuestions implements QuestionSet {
                 question("proxy-cache", "What does the proxy's cache buy at hit ratios of about "
                                 + series(CacheGain.HIT_PERCENTS, " and ") + " %?", CacheGain.class, "hitPercent", "0", null,
                         "Requests per second through designbench's proxy with its cache on, and through nginx with "
-                                + "proxy_cache and proxy_cache_lock (its version in the row; config in "
-                                + "proxy-configs/), over " + CacheGain.KEY_COUNT + " keys drawn uniformly; the origin ("
+                                + "proxy_cache, with proxy_cache_lock and without it (" + CacheGain.UNLOCKED_SUFFIX
+                                + "), its version in the row (configs in "
+                                + "proxy-configs/); over " + CacheGain.KEY_COUNT + " keys drawn uniformly; the origin ("
                                 + CacheGain.ORIGIN_MILLIS + " ms per answer) marks hitPercent % of the keys cacheable, "
                                 + "so a warm cache hits about that share; the hit ratio column is what the X-Cache "
                                 + "headers said. load=max is " + CLOSED_LOOP + ", 50% an open-loop run at half "
@@ -67,7 +68,8 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "over uncached, each proxy to its own. nginx's proxy_cache_lock makes a request for "
                                 + "a key already being fetched re-check every 500 ms (its source: a timer, not a "
                                 + "wake-up), which shows in its max at the low hit ratios, where uncacheable keys are "
-                                + "fetched again and again."),
+                                + "fetched again and again; the " + CacheGain.UNLOCKED_SUFFIX + " rows show nginx "
+                                + "without that wait."),
                 question("proxy-stampede", "A stampede: " + Stampede.CLIENTS + " clients ask for one uncached key at "
                                 + "once: how many requests reach the origin?", Stampede.class, "coalesce", "off", null,
                         "Origin fetches per burst of " + Stampede.CLIENTS + " simultaneous requests for a new key "

@@ -30,7 +30,7 @@ final class ProxyScaling implements Scenario {
         try (Spawned o = context.origin("origin", origin);
              Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache");
              AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
-                     : context.nginx("nginx-scaling", nginxAddress, origin, false)) {
+                     : context.nginx("nginx-scaling", nginxAddress, origin, Nginx.Caching.OFF)) {
             context.warmServers(origin);
             context.warmServers(proxy);
             if (nginxVersion.isPresent()) {

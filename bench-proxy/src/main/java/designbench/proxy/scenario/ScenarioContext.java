@@ -2,6 +2,7 @@ package designbench.proxy.scenario;
 
 import designbench.contract.Profile.LoadRuns;
 import designbench.contract.Profile.LoadTiming;
+import designbench.proxy.JitReport;
 import designbench.proxy.load.LoadConfig;
 import designbench.proxy.load.LoadGenerator;
 import designbench.proxy.load.LoadReport;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -102,9 +105,14 @@ final class ScenarioContext {
     /** Event-loop threads of every designbench proxy a scenario starts (nginx runs one worker likewise). */
     static final int PROXY_THREADS = 1;
 
+    /** The slices in which a warm-up goes on until the JIT is done. */
+    private static final Duration WARMUP_SLICE = Duration.ofSeconds(1);
+
     private final Path work;
     private final Path configs;
     private final LoadTiming timing;
+    /** The JVMs this context started, for the warm-up's JIT check. */
+    private final List<Spawned> spawned = new ArrayList<>();
 
     /**
      * @param work    private folder for sockets, process logs and nginx's files, deleted after the suite
@@ -132,10 +140,15 @@ final class ScenarioContext {
         }
     }
 
+    private Spawned started(Spawned process) {
+        spawned.add(process);
+        return process;
+    }
+
     Spawned origin(String name, String address, String... options) throws IOException {
         List<String> args = new ArrayList<>(List.of("origin", "--listen", address, "--name", name));
         args.addAll(List.of(options));
-        return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
+        return started(Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new)));
     }
 
     Spawned proxy(String name, String address, String... options) throws IOException {
@@ -145,29 +158,72 @@ final class ScenarioContext {
             args.addAll(List.of("--health-interval", "0"));
         }
         args.addAll(List.of(options));
-        return Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new));
+        return started(Spawned.start(name, work.resolve("logs"), true, args.toArray(String[]::new)));
     }
 
     /**
      * nginx listening on {@code address} in front of {@code origin}, caching when {@code cache}; its config is kept
      * in the run folder as {@code <name>.conf}. Fails when nginx is not installed (see {@link Nginx#version()}).
      */
-    Nginx nginx(String name, String address, String origin, boolean cache) throws IOException {
+    Nginx nginx(String name, String address, String origin, Nginx.Caching caching) throws IOException {
         Path prefix = work.resolve(name);
-        String config = Nginx.config(prefix, address, origin, cache);
+        String config = Nginx.config(prefix, address, origin, caching);
         Files.createDirectories(configs);
         Files.writeString(configs.resolve(name + ".conf"), config);
         return Nginx.start(prefix, address, config);
     }
 
-    /** Sends load that is not measured, so servers just started have their code compiled before measuring. */
+    /**
+     * Sends load that is not measured, so servers just started have their code compiled before measuring: at least
+     * the profile's server warm-up, then on in slices of a second until no JVM of the run (the servers this context
+     * started, and this one, where the load generator runs) compiled more than
+     * {@value LoadTiming#JIT_QUIET_MILLIS_PER_SECOND} ms in the last second, or the warm-up cap is reached. Prints
+     * how long it took and whether the JIT was done.
+     */
     void warmServers(String target) throws IOException, InterruptedException {
         warmServers(target, UnaryOperator.identity());
     }
 
     /** {@link #warmServers(String)} with the requests {@code requests} shapes (keys, query, source address). */
     void warmServers(String target, UnaryOperator<LoadConfig> requests) throws IOException, InterruptedException {
-        load(target, 0, Duration.ZERO, timing.serverWarmup(), requests);
+        Duration minimum = timing.serverWarmup();
+        Duration slice = minimum.compareTo(WARMUP_SLICE) < 0 ? minimum : WARMUP_SLICE;
+        long start = System.nanoTime();
+        Map<String, Long> before = jitMillis();
+        while (true) {
+            load(target, 0, Duration.ZERO, slice, requests);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Map<String, Long> after = jitMillis();
+            String busiest = null;
+            long most = 0;
+            for (Map.Entry<String, Long> jvm : after.entrySet()) {
+                long compiled = jvm.getValue() - before.getOrDefault(jvm.getKey(), 0L);
+                if (busiest == null || compiled > most) {
+                    busiest = jvm.getKey();
+                    most = compiled;
+                }
+            }
+            before = after;
+            double perSecond = most * 1000.0 / slice.toMillis();
+            boolean quiet = perSecond < LoadTiming.JIT_QUIET_MILLIS_PER_SECOND;
+            if ((quiet && elapsed.compareTo(minimum) >= 0) || elapsed.compareTo(timing.serverWarmupCap()) >= 0) {
+                System.out.printf("  warm-up of %s: %.1f s, %s (the busiest JVM, %s, compiled %.0f ms a second "
+                        + "at the end)%n", target, elapsed.toNanos() / 1e9, quiet ? "JIT done" : "JIT NOT done at "
+                        + "the cap", busiest, perSecond);
+                return;
+            }
+        }
+    }
+
+    /** Milliseconds each JVM of the run has spent compiling, by name; JVMs that do not say are left out. */
+    private Map<String, Long> jitMillis() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        JitReport.own().ifPresent(m -> millis.put("load generator", m));
+        spawned.removeIf(s -> !s.alive());
+        for (Spawned s : spawned) {
+            s.jitMillis().ifPresent(m -> millis.merge(s.name(), m, Long::sum));
+        }
+        return millis;
     }
 
     /** A closed-loop run, once: the maximum rate. */

@@ -1,5 +1,6 @@
 package designbench.proxy.scenario;
 
+import designbench.proxy.JitReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,23 +25,27 @@ final class Spawned implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path jitReport;
 
-    private Spawned(String name, Process process, Path log) {
+    private Spawned(String name, Process process, Path log, Path jitReport) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.jitReport = jitReport;
     }
 
     /** Starts {@code args} and, when {@code awaitReady}, waits for its "listening on" line. */
     static Spawned start(String name, Path logDir, boolean awaitReady, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaLauncher(), "-cp", System.getProperty("java.class.path"),
-                "designbench.proxy.BenchProxyMain"));
-        command.addAll(List.of(args));
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
+        Path jit = logDir.resolve(name + ".jit");
+        Files.deleteIfExists(jit);
+        List<String> command = new ArrayList<>(List.of(javaLauncher(), "-D" + JitReport.FILE_PROPERTY + "=" + jit,
+                "-cp", System.getProperty("java.class.path"), "designbench.proxy.BenchProxyMain"));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         process.getOutputStream().close();
-        Spawned spawned = new Spawned(name, process, log);
+        Spawned spawned = new Spawned(name, process, log, jit);
         if (awaitReady) {
             spawned.awaitLine("listening on");
         }
@@ -74,6 +80,19 @@ final class Spawned implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new IOException(name + " ended with status " + process.exitValue() + ": " + tail());
         }
+    }
+
+    /** Milliseconds the process has spent JIT-compiling so far ({@link JitReport}); empty when it does not say. */
+    OptionalLong jitMillis() {
+        return process.isAlive() ? JitReport.read(jitReport) : OptionalLong.empty();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String name() {
+        return name;
     }
 
     /** The last lines of its output, for error messages. */
