@@ -86,7 +86,8 @@ class ScenarioSuiteIT {
             }
         }
         if (absent == 0) {
-            assertEquals(4 + 8 + 4, nginxRows, "nginx rows: 2 cost runs at 2 origin latencies, 2 cache runs with and "
+            assertEquals(6 + 8 + 4, nginxRows, "nginx rows: 3 cost runs (max, its check, 50 %) at 2 origin latencies, "
+                    + "2 cache runs with and "
                     + "2 without proxy_cache_lock at the 2 headline shares, 4 scaling points");
             String cost = Files.readString(out.resolve("proxy-configs").resolve("nginx-cost-origin0ms.conf"));
             assertTrue(cost.contains("proxy_cache off;") && cost.contains("keepalive 64;")
