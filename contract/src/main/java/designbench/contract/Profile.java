@@ -141,7 +141,7 @@ public record Profile(String name, int forks, int warmupIterations, int warmupMi
         /** Compile time per second of load under which a JVM's JIT counts as done: 2 % of one core. */
         public static final long JIT_QUIET_MILLIS_PER_SECOND = 20;
         /** How much longer than {@code serverWarmup} a warm-up may wait for the JIT to be done. */
-        public static final int SERVER_WARMUP_CAP_FACTOR = 5;
+        public static final int SERVER_WARMUP_CAP_FACTOR = 3;
 
         /** The longest a server warm-up waits for the JIT. */
         public Duration serverWarmupCap() {

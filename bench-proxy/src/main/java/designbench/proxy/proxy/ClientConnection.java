@@ -91,6 +91,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             headTimeout.headReceived();
             metrics.requests.increment();
             current = new Exchange(request, this);
+            bodyReceived(); // an earlier exchange's watch, if it was answered before its body ended
             if (current.hasBody && !bodyTimeout.isZero()) {
                 Exchange receiving = current;
                 bodyWatch = ctx.executor().schedule(() -> bodyDue(receiving), bodyTimeout.toNanos(),

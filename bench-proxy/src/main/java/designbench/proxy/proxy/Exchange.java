@@ -86,10 +86,9 @@ final class Exchange {
         client.flush();
     }
 
-    /** The streamed response is complete: next request, or close when {@code close}. */
+    /** The streamed response is complete and flushed: next request, or close when {@code close}. */
     void completed(boolean close) {
         finish();
-        client.flush();
         client.done(null, close);
     }
 
