@@ -124,6 +124,26 @@ class LoadGeneratorIT {
     }
 
     @Test
+    void preferringTheFastestMovesConnectionsOffASlowTarget() throws Exception {
+        try (OriginServer slow = origin("slow"); OriginServer fast = origin("fast")) {
+            slow.reconfigure(slow.config().withLatency(40, false));
+            List<Address> targets = List.of(slow.addresses().get(0), fast.addresses().get(0));
+            LoadConfig config = LoadConfig.defaults(targets).withRate(100).withConnections(4)
+                    .withTimes(Duration.ofMillis(500), Duration.ofSeconds(2)).withTargets(targets, true);
+            LoadReport report = LoadGenerator.run(config, null, null);
+            long fromFast = report.perTarget().get(fast.addresses().get(0).toString());
+            assertTrue(fromFast > 0.8 * report.completed(), "the fast target answered " + fromFast + " of "
+                    + report.completed());
+            assertEquals(0, report.errorCount() - report.errors().getOrDefault("unsent", 0L),
+                    "moving is no error: " + report.errors());
+            long perSecond = report.perSecond().stream().mapToLong(s -> s.perTarget().stream()
+                    .mapToLong(Long::longValue).sum()).sum();
+            assertTrue(perSecond <= report.completed() && perSecond > 0, "per-target seconds count the responses: "
+                    + perSecond + " of " + report.completed());
+        }
+    }
+
+    @Test
     void connectionsFailOverWhenATargetDies() throws Exception {
         try (OriginServer first = origin("first"); OriginServer second = origin("second")) {
             LoadConfig config = LoadConfig.defaults(List.of(first.addresses().get(0), second.addresses().get(0)))

@@ -79,6 +79,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "write the report as JSON to this file")
     Path json;
 
+    @Option(names = "--prefer-fastest", description = "with several --target: move a connection to the target "
+            + "that answers fastest when its own answers take over twice as long (as a browser prefers the fastest "
+            + "address); without it, connections stay on their target until it fails")
+    boolean preferFastest;
+
     @Option(names = "--histogram-log", description = "write the HdrHistogram interval log (one interval per "
             + "second, latencies in ns) to this file")
     Path histogramLog;
@@ -86,7 +91,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadConfig config = new LoadConfig(targets, rate, connections, warmup, duration, keys, zipf, pathPrefix,
-                query, cookie, timeout, threads, seed, localHost);
+                query, cookie, timeout, threads, seed, localHost, preferFastest);
         LoadReport report;
         if (histogramLog != null) {
             Path temp = Files.createTempFile(histogramLog.toAbsolutePath().getParent(), ".histogram", ".tmp");

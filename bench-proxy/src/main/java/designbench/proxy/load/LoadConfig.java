@@ -24,10 +24,14 @@ import java.util.List;
  * @param seed         seed of the key sequence, so runs draw the same keys
  * @param localHost    the local address TCP connections are made from, e.g. 127.0.0.2 to look like another client
  *                     on loopback; empty for the system's choice
+ * @param preferFastest with several targets, whether a connection moves to the target that answers fastest (the
+ *                     average of recent response times, from send) when its own answers take over twice as long, as
+ *                     a browser prefers the fastest address; otherwise connections stay where they are until a
+ *                     target fails
  */
 public record LoadConfig(List<Address> targets, double rate, int connections, Duration warmup, Duration duration,
                          int keys, double zipfExponent, String pathPrefix, String query, String cookie,
-                         Duration timeout, int threads, long seed, String localHost) {
+                         Duration timeout, int threads, long seed, String localHost, boolean preferFastest) {
 
     public LoadConfig {
         if (targets.isEmpty()) {
@@ -49,41 +53,46 @@ public record LoadConfig(List<Address> targets, double rate, int connections, Du
     /** Defaults for everything but the targets: closed loop over 16 connections, 10 s after 2 s of warm-up. */
     public static LoadConfig defaults(List<Address> targets) {
         return new LoadConfig(targets, 0, 16, Duration.ofSeconds(2), Duration.ofSeconds(10), 1, 0, "/k/", "", "",
-                Duration.ofSeconds(5), 1, 42, "");
+                Duration.ofSeconds(5), 1, 42, "", false);
     }
 
     public LoadConfig withRate(double newRate) {
         return new LoadConfig(targets, newRate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
-                cookie, timeout, threads, seed, localHost);
+                cookie, timeout, threads, seed, localHost, preferFastest);
     }
 
     public LoadConfig withConnections(int n) {
         return new LoadConfig(targets, rate, n, warmup, duration, keys, zipfExponent, pathPrefix, query, cookie,
-                timeout, threads, seed, localHost);
+                timeout, threads, seed, localHost, preferFastest);
     }
 
     public LoadConfig withTimes(Duration newWarmup, Duration newDuration) {
         return new LoadConfig(targets, rate, connections, newWarmup, newDuration, keys, zipfExponent, pathPrefix,
-                query, cookie, timeout, threads, seed, localHost);
+                query, cookie, timeout, threads, seed, localHost, preferFastest);
     }
 
     public LoadConfig withKeys(int n, double exponent) {
         return new LoadConfig(targets, rate, connections, warmup, duration, n, exponent, pathPrefix, query, cookie,
-                timeout, threads, seed, localHost);
+                timeout, threads, seed, localHost, preferFastest);
     }
 
     public LoadConfig withRequest(String newPathPrefix, String newQuery, String newCookie) {
         return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, newPathPrefix,
-                newQuery, newCookie, timeout, threads, seed, localHost);
+                newQuery, newCookie, timeout, threads, seed, localHost, preferFastest);
     }
 
     public LoadConfig withLocalHost(String host) {
         return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
-                cookie, timeout, threads, seed, host);
+                cookie, timeout, threads, seed, host, preferFastest);
     }
 
     public LoadConfig withTimeout(Duration newTimeout) {
         return new LoadConfig(targets, rate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
-                cookie, newTimeout, threads, seed, localHost);
+                cookie, newTimeout, threads, seed, localHost, preferFastest);
+    }
+
+    public LoadConfig withTargets(List<Address> newTargets, boolean fastest) {
+        return new LoadConfig(newTargets, rate, connections, warmup, duration, keys, zipfExponent, pathPrefix, query,
+                cookie, timeout, threads, seed, localHost, fastest);
     }
 }

@@ -46,6 +46,8 @@ public final class LoadGenerator {
 
     /** How long a target that refused a connection is skipped by the other connections. */
     static final long TARGET_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The weight of a new response time in a target's moving average is 1 in this many. */
+    static final int FASTEST_SMOOTHING = 8;
 
     private final LoadConfig config;
     private final PrintStream progress;
@@ -57,7 +59,11 @@ public final class LoadGenerator {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder[] perTarget;
+    /** Responses per target since the last second of the time series. */
+    private final LongAdder[] perTargetThisSecond;
     private final AtomicLongArray targetDownUntil;
+    /** Per target, the moving average of its response times from send, in ns (0: none yet); for preferFastest. */
+    private final AtomicLongArray responseNanos;
     private final List<LoadReport.Second> seconds = new ArrayList<>();
     private final HistogramLogWriter log;
     private long startNanos;
@@ -72,7 +78,12 @@ public final class LoadGenerator {
         for (int i = 0; i < perTarget.length; i++) {
             perTarget[i] = new LongAdder();
         }
+        this.perTargetThisSecond = new LongAdder[config.targets().size()];
+        for (int i = 0; i < perTargetThisSecond.length; i++) {
+            perTargetThisSecond[i] = new LongAdder();
+        }
         this.targetDownUntil = new AtomicLongArray(config.targets().size());
+        this.responseNanos = new AtomicLongArray(config.targets().size());
     }
 
     /**
@@ -141,9 +152,13 @@ public final class LoadGenerator {
         int second = seconds.size() + 1;
         long previousErrors = seconds.stream().mapToLong(LoadReport.Second::errors).sum();
         total.add(interval);
+        List<Long> targetsThisSecond = new ArrayList<>();
+        for (LongAdder count : perTargetThisSecond) {
+            targetsThisSecond.add(count.sumThenReset());
+        }
         seconds.add(new LoadReport.Second(second, interval.getTotalCount(), errorsNow - previousErrors,
                 micros(interval, 50), micros(interval, 99), interval.getTotalCount() == 0 ? 0
-                : interval.getMaxValue() / 1000.0));
+                : interval.getMaxValue() / 1000.0, targetsThisSecond));
         if (log != null) {
             interval.setStartTimeStamp(System.currentTimeMillis() - 1000);
             interval.setEndTimeStamp(System.currentTimeMillis());
@@ -339,6 +354,7 @@ public final class LoadGenerator {
         boolean keepAlive;
         long sequence;
         long intendedNanos;
+        long sentNanos;
         ScheduledFuture<?> timeout;
         String cacheStatus;
         int status;
@@ -411,6 +427,31 @@ public final class LoadGenerator {
                     });
         }
 
+        /**
+         * Records a response time for this connection's target; true, with the target changed, when another
+         * target that is up answers in less than half the time. Connections start spread over the targets, so
+         * each has answers to compare; one without any yet is not a candidate.
+         */
+        private boolean movesToFaster(long nanos) {
+            long mine = responseNanos.get(target);
+            mine = mine == 0 ? nanos : mine + (nanos - mine) / FASTEST_SMOOTHING;
+            responseNanos.set(target, mine);
+            int n = config.targets().size();
+            long now = System.nanoTime();
+            int best = target;
+            for (int t = 0; t < n; t++) {
+                long theirs = responseNanos.get(t);
+                if (theirs > 0 && targetDownUntil.get(t) <= now && theirs < responseNanos.get(best)) {
+                    best = t;
+                }
+            }
+            if (best != target && responseNanos.get(best) * 2 < mine) {
+                target = best;
+                return true;
+            }
+            return false;
+        }
+
         /** This connection's target unless it refused recently, else the next one that did not. */
         private int pickTarget(int preferred) {
             int n = config.targets().size();
@@ -428,6 +469,7 @@ public final class LoadGenerator {
             busy = true;
             long request = ++sequence;
             intendedNanos = intended;
+            sentNanos = System.nanoTime();
             status = 0;
             cacheStatus = null;
             String path = config.pathPrefix() + worker.keys.next()
@@ -475,6 +517,7 @@ public final class LoadGenerator {
                     recorder.recordValue(Math.max(0, now - intendedNanos));
                     completed.increment();
                     perTarget[target].increment();
+                    perTargetThisSecond[target].increment();
                     if ("HIT".equals(cacheStatus)) {
                         hits.increment();
                     } else if ("MISS".equals(cacheStatus)) {
@@ -486,7 +529,15 @@ public final class LoadGenerator {
                         error("status_4xx");
                     }
                 }
-                if (keepAlive) {
+                if (keepAlive && config.preferFastest() && movesToFaster(now - sentNanos)) {
+                    // Closing counts no error; closed() opens the next connection, to the new target.
+                    Channel old = channel;
+                    channel = null;
+                    connected = false;
+                    old.close();
+                    worker.checkDone();
+                    worker.loop.execute(this::connect);
+                } else if (keepAlive) {
                     worker.connectionFree(this);
                 } else {
                     worker.checkDone();

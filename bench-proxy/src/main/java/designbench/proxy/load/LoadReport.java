@@ -27,8 +27,16 @@ public record LoadReport(String mode, double offeredRate, int connections, doubl
     public record Latency(double p50, double p90, double p99, double p999, double p9999, double max, double mean) {
     }
 
-    /** One second of the run, counted from the start of the measured window. */
-    public record Second(int second, long completed, long errors, double p50, double p99, double max) {
+    /**
+     * One second of the run, counted from the start of the measured window.
+     *
+     * @param perTarget responses completed in this second, per target in the order of the configuration
+     */
+    public record Second(int second, long completed, long errors, double p50, double p99, double max,
+                         List<Long> perTarget) {
+        public Second {
+            perTarget = List.copyOf(perTarget);
+        }
     }
 
     public long errorCount() {

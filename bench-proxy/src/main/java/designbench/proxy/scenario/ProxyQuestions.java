@@ -116,6 +116,36 @@ public final class ProxyQuestions implements QuestionSet {
                                 + CLOSED_LOOP + ") sends as fast as it can. The flood row's score is the rate of its "
                                 + "requests that reached the origin, its errors the 429s the proxy answered in its "
                                 + "place."),
+                question("proxy-spof", "Several proxies, no single point of failure: one of two proxies is killed "
+                                + "under a constant load: what do clients see, second by second, against one proxy?",
+                        ProxySpof.class, "second", "1", null,
+                        ProxySpof.RATE + " requests/s on a fixed timeline to one proxy (proxies=1) or to two "
+                                + "(proxies=2; the client's connections spread over both and fail over to the next "
+                                + "one that answers, as a client that knows several addresses does), cache off, one "
+                                + "origin; the first proxy is killed (SIGKILL) in the second marked event=kill. A row "
+                                + "per measured second: responses, the errors the client saw, latency of that second "
+                                + "(timed from intended starts). With one proxy nothing is answered after the kill; "
+                                + "with two, the requests in flight on the dead one fail and the rest move on. The "
+                                + "ratio is each second's rate to the first second's.").asTimeSeries(),
+                new Question("proxy-spof-failover",
+                        "After one of two proxies is killed, how soon are the clients answered by the other alone?",
+                        ProxySpof.FAILOVER.substring(0, ProxySpof.FAILOVER.lastIndexOf('.')), null, null, null,
+                        "Whole seconds from the kill second to the first second answered only by the surviving "
+                                + "proxy, with no errors (the per-second series above; resolution one second)."
+                                + NOTE),
+                new Question("proxy-spof-flood",
+                        "One of two proxies is flooded: does a good client stay fast by using the other?",
+                        ProxySpof.FLOOD.substring(0, ProxySpof.FLOOD.lastIndexOf('.')), "setup", "one-proxy", null,
+                        "Every proxy allows each client address " + Flood.LIMIT + " requests/s. A flooding client "
+                                + "(127.0.0.2, a closed loop over " + ProxySpof.FLOOD_CONNECTIONS + " connections) "
+                                + "sends to the first proxy only; meanwhile a good client (127.0.0.1) sends "
+                                + Flood.POLITE_RATE + " requests/s on a fixed timeline: to that proxy alone "
+                                + "(one-proxy), to both with failover only (two-failover: its connections stay where "
+                                + "they are while the flooded proxy answers), or to both moving each connection to "
+                                + "the proxy that answers in less than half the time (two-fastest, as a browser "
+                                + "prefers the fastest address). client=good rows: its rate and latency; "
+                                + "client=flood rows: the rate of flood requests that reached the origin (the 429s "
+                                + "are its errors)." + NOTE),
                 question("proxy-upstream",
                         "Proxy to origin over loopback TCP or a Unix domain socket: the IPC question end to end",
                         UpstreamTransport.class, "upstream", "tcp", null,

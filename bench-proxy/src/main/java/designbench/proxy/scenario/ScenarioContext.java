@@ -239,7 +239,13 @@ final class ScenarioContext {
 
     /** An open-loop run of {@code measure} (after the single runs' warm-up), once. */
     Measured atRateFor(Duration measure, String target, double rate) throws IOException, InterruptedException {
-        return at(target, rate, UnaryOperator.identity()).measure(timing.single().warmup(), measure);
+        return atRateFor(measure, target, rate, UnaryOperator.identity());
+    }
+
+    /** {@link #atRateFor(Duration, String, double)} with the requests {@code requests} shapes. */
+    Measured atRateFor(Duration measure, String target, double rate, UnaryOperator<LoadConfig> requests)
+            throws IOException, InterruptedException {
+        return at(target, rate, requests).measure(timing.single().warmup(), measure);
     }
 
     /** A closed loop over the usual connections: the maximum rate. */

@@ -43,7 +43,7 @@ public final class ScenarioSuite {
     static final List<Scenario> SCENARIOS = List.of(new GeneratorCheck(), new ProxyCost(),
             new ProxyScaling(), new CacheGain(),
             new Stampede(), new UpstreamTransport(), new Balancing(), new Fault(),
-            new Flood());
+            new Flood(), new ProxySpof());
 
     private ScenarioSuite() {
     }

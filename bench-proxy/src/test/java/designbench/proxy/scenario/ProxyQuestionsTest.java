@@ -22,6 +22,8 @@ class ProxyQuestionsTest {
             assertTrue(classes.contains(scenario.getClass().getName()), scenario.benchmark());
         }
         assertTrue(classes.contains(Fault.RECOVERY.substring(0, Fault.RECOVERY.lastIndexOf('.'))));
+        assertTrue(classes.contains(ProxySpof.FAILOVER.substring(0, ProxySpof.FAILOVER.lastIndexOf('.'))));
+        assertTrue(classes.contains(ProxySpof.FLOOD.substring(0, ProxySpof.FLOOD.lastIndexOf('.'))));
         assertEquals(QUESTIONS.size(), QUESTIONS.stream().map(Question::id).distinct().count(), "unique ids");
     }
 
@@ -32,7 +34,7 @@ class ProxyQuestionsTest {
         assertTrue(note("proxy-cache").contains("over " + CacheGain.KEY_COUNT + " keys"));
         assertTrue(note("proxy-cost").contains("closed loop over " + ScenarioContext.CONNECTIONS + " connections"));
         assertTrue(QUESTIONS.stream().filter(Question::timeSeries).map(Question::id).toList()
-                .equals(List.of("proxy-fault")));
+                .equals(List.of("proxy-fault", "proxy-spof")));
     }
 
     @Test
