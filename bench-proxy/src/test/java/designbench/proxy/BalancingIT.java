@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import designbench.proxy.balance.Backend;
 import designbench.proxy.balance.Balancing;
 import designbench.proxy.net.Address;
 import designbench.proxy.origin.OriginConfig;
@@ -48,6 +49,10 @@ class BalancingIT {
                 waitUntil(() -> slow.requests() > 0 || c.origins.get(1).requests() > 0, Duration.ofSeconds(5));
             }
             assertEquals(1, slow.requests());
+            // The quick backend's earlier requests may still be on their way back on a busy machine: the slow one
+            // must be the only one with a request in flight when the choice is made.
+            Backend quick = c.proxy.allBackends().get(1);
+            waitUntil(() -> quick.inFlight() == 0, Duration.ofSeconds(5));
             for (int i = 0; i < 4; i++) {
                 assertEquals("origin1", c.get("/quick").header("X-Origin"));
             }
