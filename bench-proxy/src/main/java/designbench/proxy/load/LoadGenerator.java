@@ -206,7 +206,7 @@ public final class LoadGenerator {
         return new LoadReport(config.openLoop() ? "open" : "closed", config.rate(), config.connections(),
                 secondsMeasured, finishedInWindow.sum() / secondsMeasured, completed.sum(), errorCounts, latency,
                 hits.sum(),
-                misses.sum(), targets, cpuSeconds, List.copyOf(seconds));
+                misses.sum(), targets, cpuSeconds, List.copyOf(seconds), measureFromNanos);
     }
 
     /** One event loop's share of the connections and of the timeline. */

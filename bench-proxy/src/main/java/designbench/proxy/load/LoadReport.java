@@ -18,10 +18,27 @@ import java.util.Map;
  * @param perTarget      responses per target address
  * @param cpuSeconds     CPU time this JVM used during the run (the generator's own cost when it runs alone)
  * @param perSecond      one entry per measured second: the time series around events
+ * @param measuredFromNanos when the measured window began, in {@link System#nanoTime()} terms, so an event timed
+ *                       by the same clock can be placed in its second; 0 when not known
  */
 public record LoadReport(String mode, double offeredRate, int connections, double seconds, double achievedRate,
                          long completed, Map<String, Long> errors, Latency latency, long cacheHits, long cacheMisses,
-                         Map<String, Long> perTarget, double cpuSeconds, List<Second> perSecond) {
+                         Map<String, Long> perTarget, double cpuSeconds, List<Second> perSecond,
+                         long measuredFromNanos) {
+
+    /** A report whose window start is not known (a summary made from other figures). */
+    public LoadReport(String mode, double offeredRate, int connections, double seconds, double achievedRate,
+                      long completed, Map<String, Long> errors, Latency latency, long cacheHits, long cacheMisses,
+                      Map<String, Long> perTarget, double cpuSeconds, List<Second> perSecond) {
+        this(mode, offeredRate, connections, seconds, achievedRate, completed, errors, latency, cacheHits,
+                cacheMisses, perTarget, cpuSeconds, perSecond, 0);
+    }
+
+    /** The measured second (1, 2, ...) in which {@code nanoTime} fell; 0 before the window or when not known. */
+    public int secondOf(long nanoTime) {
+        return measuredFromNanos == 0 || nanoTime < measuredFromNanos ? 0
+                : 1 + (int) ((nanoTime - measuredFromNanos) / 1_000_000_000L);
+    }
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double p9999, double max, double mean) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario 6, a fault: two origins behind the proxy (cache off, health checks every 500 ms), a constant 1000
@@ -48,10 +49,12 @@ final class Fault implements Scenario {
             context.warmServers(proxy);
             long killDelayNanos = context.timing().single().warmup().plus(window.dividedBy(3)).toNanos();
             DeadOriginPolls polls = new DeadOriginPolls();
+            AtomicLong killedAt = new AtomicLong();
             String counter = "designbench_proxy_backend_requests_total{backend=\"" + victim + "\",group=\"a\"}";
             timer.schedule(() -> {
                 try {
-                    polls.killed(System.nanoTime()); // SIGKILL goes out next: from here the origin may be gone
+                    killedAt.set(System.nanoTime());
+                    polls.killed(killedAt.get()); // SIGKILL goes out next: from here the origin may be gone
                     b.kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -64,8 +67,8 @@ final class Fault implements Scenario {
             }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
             ScenarioContext.Measured run = context.atRateFor(window, proxy, RATE);
             timer.shutdownNow();
-            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().single().warmup())
-                    .toSeconds();
+            // The second of the measured window in which the kill went out, by the generator's own clock.
+            int killSecond = run.report().secondOf(killedAt.get());
             List<LoadReport.Second> seconds = run.report().perSecond();
             for (int i = 0; i < seconds.size() && i < run.intervals().size(); i++) {
                 LoadReport.Second second = seconds.get(i);

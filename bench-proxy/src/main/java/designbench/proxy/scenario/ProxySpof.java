@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,16 +59,18 @@ final class ProxySpof implements Scenario {
             List<String> targets = proxies == 1 ? List.of(victim) : List.of(victim, survivor);
             context.warmServers(victim, to(targets, false));
             long killDelayNanos = context.timing().single().warmup().plus(window.dividedBy(3)).toNanos();
+            AtomicLong killedAt = new AtomicLong();
             timer.schedule(() -> {
                 try {
+                    killedAt.set(System.nanoTime());
                     v.kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, killDelayNanos, TimeUnit.NANOSECONDS);
             ScenarioContext.Measured run = context.atRateFor(window, victim, RATE, to(targets, false));
-            long killSecond = 1 + Duration.ofNanos(killDelayNanos).minus(context.timing().single().warmup())
-                    .toSeconds();
+            // The second of the measured window in which the kill went out, by the generator's own clock.
+            int killSecond = run.report().secondOf(killedAt.get());
             List<LoadReport.Second> seconds = run.report().perSecond();
             Integer onlySurvivor = null;
             for (int i = 0; i < seconds.size() && i < run.intervals().size(); i++) {
@@ -112,14 +115,19 @@ final class ProxySpof implements Scenario {
                 List<String> targets = setup.equals("one-proxy") ? List.of(flooded) : List.of(flooded, spare);
                 UnaryOperator<LoadConfig> good = config -> to(targets, setup.equals("two-fastest"))
                         .andThen(from("127.0.0.1")).apply(config);
+                // The flood starts first and runs a warm-up longer at each end, so the good client's whole run,
+                // started once the flood is under way, meets it.
+                Duration warmup = context.timing().single().warmup();
+                Duration floodFor = context.timing().single().measure().plus(warmup.multipliedBy(2));
                 CompletableFuture<ScenarioContext.Measured> flood = CompletableFuture.supplyAsync(() -> {
                     try {
                         return context.maxRate(flooded, config -> from("127.0.0.2").apply(
-                                config.withConnections(FLOOD_CONNECTIONS)));
+                                config.withConnections(FLOOD_CONNECTIONS).withTimes(warmup, floodFor)));
                     } catch (Exception e) {
                         throw new CompletionException(e);
                     }
                 });
+                Thread.sleep(warmup.multipliedBy(2).toMillis());
                 ScenarioContext.Measured polite = context.atRate(flooded, Flood.POLITE_RATE, good);
                 ScenarioContext.Measured flooder = flood.join();
                 rows.add(new ScenarioRow(FLOOD, params("good", setup), polite));
