@@ -75,11 +75,7 @@ final class Fault implements Scenario {
                 Map<String, String> params = new LinkedHashMap<>();
                 params.put("second", String.valueOf(second.second()));
                 params.put("event", second.second() == killSecond ? "kill" : "none");
-                LoadReport report = new LoadReport("open", RATE, run.report().connections(), 1, second.completed(),
-                        second.completed(), second.errors() == 0 ? Map.of() : Map.of("any", second.errors()), null,
-                        0, 0, Map.of(), 0, List.of());
-                rows.add(new ScenarioRow(benchmark(), params,
-                        new ScenarioContext.Measured(report, run.intervals().get(i))));
+                rows.add(ScenarioRow.ofSecond(benchmark(), params, run, i, RATE));
             }
             Optional<DeadOriginPolls.Stop> stopped = polls.stopped();
             for (String bound : List.of("lower", "upper")) {

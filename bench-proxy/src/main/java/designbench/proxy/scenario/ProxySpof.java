@@ -79,11 +79,7 @@ final class ProxySpof implements Scenario {
                 params.put("proxies", String.valueOf(proxies));
                 params.put("second", String.valueOf(second.second()));
                 params.put("event", second.second() == killSecond ? "kill" : "none");
-                LoadReport report = new LoadReport("open", RATE, run.report().connections(), 1, second.completed(),
-                        second.completed(), second.errors() == 0 ? Map.of() : Map.of("any", second.errors()), null,
-                        0, 0, Map.of(), 0, List.of());
-                rows.add(new ScenarioRow(benchmark(), params,
-                        new ScenarioContext.Measured(report, run.intervals().get(i))));
+                rows.add(ScenarioRow.ofSecond(benchmark(), params, run, i, RATE));
                 boolean survivorAlone = proxies == 2 && second.errors() == 0 && second.completed() > 0
                         && second.perTarget().get(0) == 0;
                 if (onlySurvivor == null && second.second() > killSecond && survivorAlone) {

@@ -1,6 +1,8 @@
 package designbench.proxy.scenario;
 
 import designbench.contract.BenchmarkFailure;
+import designbench.proxy.load.LoadReport;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,5 +49,18 @@ record ScenarioRow(String benchmark, Map<String, String> params, ScenarioContext
     /** Load runs behind the row: 1, or its repetitions. */
     int repetitions() {
         return measured.repetitions().size();
+    }
+
+    /**
+     * The row of one second of an open-loop time series: that second's responses as the score, its errors, and its
+     * interval's latencies; {@code params} name the second.
+     */
+    static ScenarioRow ofSecond(String benchmark, Map<String, String> params, ScenarioContext.Measured run,
+                                int index, double offeredRate) {
+        LoadReport.Second second = run.report().perSecond().get(index);
+        LoadReport report = new LoadReport("open", offeredRate, run.report().connections(), 1, second.completed(),
+                second.completed(), second.errors() == 0 ? Map.of() : Map.of("any", second.errors()), null,
+                0, 0, Map.of(), 0, List.of());
+        return new ScenarioRow(benchmark, params, new ScenarioContext.Measured(report, run.intervals().get(index)));
     }
 }
