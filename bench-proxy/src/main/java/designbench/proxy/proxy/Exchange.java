@@ -38,8 +38,8 @@ final class Exchange {
     long bodyBytes;
     /** Whether the request body may be read on (false while a backend connection is awaited or full). */
     private boolean bodyReads = true;
-    /** Body parts that arrived before a handler took the body over. */
-    private final ArrayDeque<HttpContent> unclaimedBody = new ArrayDeque<>();
+    /** Body parts that arrived before a handler took the body over; null until one does (most requests). */
+    private ArrayDeque<HttpContent> unclaimedBody;
 
     Exchange(HttpRequest request, ClientConnection client) {
         this.request = request;
@@ -109,12 +109,10 @@ final class Exchange {
         if (finished) {
             return;
         }
-        finished = true;
         if (forwarding != null) {
             forwarding.clientGone();
         }
-        endFetch();
-        releaseBody();
+        finish();
     }
 
     /** A part of the request body (never after the last): to the forwarding, or kept until one takes it. */
@@ -124,13 +122,16 @@ final class Exchange {
         } else if (forwarding != null) {
             forwarding.requestContent(content);
         } else {
+            if (unclaimedBody == null) {
+                unclaimedBody = new ArrayDeque<>();
+            }
             unclaimedBody.addLast(content);
         }
     }
 
     /** The body parts received so far that no forwarding has taken yet; the caller owns them. */
     HttpContent takeUnclaimedBody() {
-        return unclaimedBody.pollFirst();
+        return unclaimedBody == null ? null : unclaimedBody.pollFirst();
     }
 
     /** Pauses or resumes reading the client, as the request body's destination can take it. */
@@ -184,7 +185,9 @@ final class Exchange {
     }
 
     private void releaseBody() {
-        unclaimedBody.forEach(ReferenceCountUtil::release);
-        unclaimedBody.clear();
+        if (unclaimedBody != null) {
+            unclaimedBody.forEach(ReferenceCountUtil::release);
+            unclaimedBody = null;
+        }
     }
 }

@@ -53,10 +53,10 @@ final class CacheGain implements Scenario {
                     "--cacheable-percent",
                     String.valueOf(percent), "--max-age", "600");
                  Spawned p = context.proxy("proxy", proxy, "--backend", origin);
-                 AutoCloseable n = nginx(context, nginxVersion, "nginx-cache-hit" + percent, nginxLocked, origin,
-                         Nginx.Caching.LOCKED);
-                 AutoCloseable u = nginx(context, nginxVersion, "nginx-nolock-cache-hit" + percent, nginxUnlocked,
-                         origin, Nginx.Caching.UNLOCKED)) {
+                 AutoCloseable n = context.nginxIfInstalled(nginxVersion, "nginx-cache-hit" + percent, nginxLocked,
+                         origin, Nginx.Caching.LOCKED);
+                 AutoCloseable u = context.nginxIfInstalled(nginxVersion, "nginx-nolock-cache-hit" + percent,
+                         nginxUnlocked, origin, Nginx.Caching.UNLOCKED)) {
                 List<ScenarioContext.Run> maxRuns = new ArrayList<>();
                 for (String address : targets.values()) {
                     context.warmServers(address, KEYS);
@@ -83,11 +83,6 @@ final class CacheGain implements Scenario {
             }
         }
         return rows;
-    }
-
-    private static AutoCloseable nginx(ScenarioContext context, Optional<String> version, String name, String address,
-            String origin, Nginx.Caching caching) throws Exception {
-        return version.isEmpty() ? () -> { } : context.nginx(name, address, origin, caching);
     }
 
     private ScenarioRow row(String proxy, int percent, String load, ScenarioContext.Measured measured) {

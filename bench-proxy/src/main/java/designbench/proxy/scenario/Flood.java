@@ -1,13 +1,13 @@
 package designbench.proxy.scenario;
 
-import designbench.proxy.load.LoadConfig;
+import static designbench.proxy.scenario.ScenarioContext.fromHost;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.UnaryOperator;
 
 /**
  * Scenario 7, a flood: the proxy limits each client address to 200 requests/s (burst 200). A well-behaved client
@@ -29,16 +29,16 @@ final class Flood implements Scenario {
         try (Spawned o = context.origin("origin", origin, "--latency-ms", "1");
              Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache", "--rate",
                      String.valueOf(LIMIT), "--burst", String.valueOf(LIMIT))) {
-            context.atRate(proxy, POLITE_RATE, from("127.0.0.3"));
-            rows.add(row("polite", "off", context.atRate(proxy, POLITE_RATE, from("127.0.0.1"))));
+            context.atRate(proxy, POLITE_RATE, fromHost("127.0.0.3"));
+            rows.add(row("polite", "off", context.atRate(proxy, POLITE_RATE, fromHost("127.0.0.1"))));
             CompletableFuture<ScenarioContext.Measured> flood = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return context.maxRate(proxy, from("127.0.0.2"));
+                    return context.maxRate(proxy, fromHost("127.0.0.2"));
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
             });
-            ScenarioContext.Measured polite = context.atRate(proxy, POLITE_RATE, from("127.0.0.1"));
+            ScenarioContext.Measured polite = context.atRate(proxy, POLITE_RATE, fromHost("127.0.0.1"));
             rows.add(row("polite", "on", polite));
             ScenarioContext.Measured flooder = flood.join();
             long refused = flooder.report().errors().getOrDefault("status_4xx", 0L);
@@ -49,11 +49,6 @@ final class Flood implements Scenario {
                     (flooder.report().completed() - refused) / flooder.report().seconds(), "req/s to origin"));
         }
         return rows;
-    }
-
-    /** Requests sent from this loopback address, so the proxy sees another client. */
-    private static UnaryOperator<LoadConfig> from(String host) {
-        return config -> config.withLocalHost(host);
     }
 
     private ScenarioRow row(String client, String flood, ScenarioContext.Measured measured) {

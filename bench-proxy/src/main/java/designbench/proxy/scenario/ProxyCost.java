@@ -36,8 +36,8 @@ final class ProxyCost implements Scenario {
             String nginxPath = "nginx-" + nginxVersion.orElse("absent");
             try (Spawned o = context.origin("origin", origin, "--latency-ms", String.valueOf(originMillis));
                  Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache");
-                 AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
-                         : context.nginx("nginx-cost-origin" + originMillis + "ms", nginxAddress, origin, Nginx.Caching.OFF)) {
+                 AutoCloseable n = context.nginxIfInstalled(nginxVersion, "nginx-cost-origin" + originMillis + "ms",
+                         nginxAddress, origin, Nginx.Caching.OFF)) {
                 context.warmServers(proxy);
                 if (nginxVersion.isPresent()) {
                     context.warmServers(nginxAddress);

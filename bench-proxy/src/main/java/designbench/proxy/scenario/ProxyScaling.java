@@ -29,8 +29,8 @@ final class ProxyScaling implements Scenario {
         String nginxAddress = "127.0.0.1:" + ScenarioContext.freePort();
         try (Spawned o = context.origin("origin", origin);
              Spawned p = context.proxy("proxy", proxy, "--backend", origin, "--no-cache");
-             AutoCloseable n = nginxVersion.isEmpty() ? () -> { }
-                     : context.nginx("nginx-scaling", nginxAddress, origin, Nginx.Caching.OFF)) {
+             AutoCloseable n = context.nginxIfInstalled(nginxVersion, "nginx-scaling", nginxAddress, origin,
+                     Nginx.Caching.OFF)) {
             context.warmServers(origin);
             context.warmServers(proxy);
             if (nginxVersion.isPresent()) {

@@ -1,5 +1,7 @@
 package designbench.proxy.scenario;
 
+import static designbench.proxy.scenario.ScenarioContext.fromHost;
+
 import designbench.proxy.load.LoadConfig;
 import designbench.proxy.load.LoadReport;
 import designbench.proxy.net.Address;
@@ -106,18 +108,18 @@ final class ProxySpof implements Scenario {
         try (Spawned o = context.origin("origin", origin, "--latency-ms", "1");
              Spawned a = context.proxy("proxy-1", flooded, concat("--backend", origin, limit));
              Spawned b = context.proxy("proxy-2", spare, concat("--backend", origin, limit))) {
-            context.warmServers(flooded, to(List.of(flooded, spare), false).andThen(from("127.0.0.3"))::apply);
+            context.warmServers(flooded, to(List.of(flooded, spare), false).andThen(fromHost("127.0.0.3"))::apply);
             for (String setup : SETUPS) {
                 List<String> targets = setup.equals("one-proxy") ? List.of(flooded) : List.of(flooded, spare);
                 UnaryOperator<LoadConfig> good = config -> to(targets, setup.equals("two-fastest"))
-                        .andThen(from("127.0.0.1")).apply(config);
+                        .andThen(fromHost("127.0.0.1")).apply(config);
                 // The flood starts first and runs a warm-up longer at each end, so the good client's whole run,
                 // started once the flood is under way, meets it.
                 Duration warmup = context.timing().single().warmup();
                 Duration floodFor = context.timing().single().measure().plus(warmup.multipliedBy(2));
                 CompletableFuture<ScenarioContext.Measured> flood = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return context.maxRate(flooded, config -> from("127.0.0.2").apply(
+                        return context.maxRate(flooded, config -> fromHost("127.0.0.2").apply(
                                 config.withConnections(FLOOD_CONNECTIONS).withTimes(warmup, floodFor)));
                     } catch (Exception e) {
                         throw new CompletionException(e);
@@ -145,11 +147,6 @@ final class ProxySpof implements Scenario {
     private static UnaryOperator<LoadConfig> to(List<String> targets, boolean preferFastest) {
         List<Address> addresses = targets.stream().map(Address::parse).toList();
         return config -> config.withTargets(addresses, preferFastest);
-    }
-
-    /** Requests sent from this loopback address, so the proxies see another client. */
-    private static UnaryOperator<LoadConfig> from(String host) {
-        return config -> config.withLocalHost(host);
     }
 
     private static String[] concat(String first, String second, String[] rest) {

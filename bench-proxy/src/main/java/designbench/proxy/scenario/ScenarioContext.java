@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -171,6 +172,17 @@ final class ScenarioContext {
         Files.createDirectories(configs);
         Files.writeString(configs.resolve(name + ".conf"), config);
         return Nginx.start(prefix, address, config);
+    }
+
+    /** {@link #nginx} when nginx is installed ({@code version} present); otherwise nothing to close. */
+    AutoCloseable nginxIfInstalled(Optional<String> version, String name, String address, String origin,
+                                   Nginx.Caching caching) throws IOException {
+        return version.isEmpty() ? () -> { } : nginx(name, address, origin, caching);
+    }
+
+    /** Requests sent from this loopback address (127.0.0.2, ...), so a server sees another client. */
+    static UnaryOperator<LoadConfig> fromHost(String host) {
+        return config -> config.withLocalHost(host);
     }
 
     /**
