@@ -9,6 +9,7 @@ import designbench.proxy.balance.Balancing;
 import designbench.proxy.net.Address;
 import designbench.proxy.origin.OriginConfig;
 import designbench.proxy.origin.OriginServer;
+import designbench.proxy.origin.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -145,6 +146,12 @@ class BalancingIT {
         try (Cluster c = Cluster.start(2, b -> b.cacheBytes(0))) {
             assertEquals(502, c.get("/close?fail=close").status());
             assertEquals(2, c.origins.get(0).requests() + c.origins.get(1).requests(), "one try and one retry");
+            for (OriginServer origin : c.origins) {
+                // The retry sends the request as the first try did: the forwarding headers added once.
+                RecordedRequest seen = origin.received().get(0);
+                assertEquals("127.0.0.1", seen.headers().get("X-Forwarded-For"));
+                assertEquals("1.1 designbench", seen.headers().get("Via"));
+            }
             try (RawHttp client = RawHttp.connect(c.address())) {
                 client.send("POST /close?fail=close HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi");
                 assertEquals(502, client.next().status());

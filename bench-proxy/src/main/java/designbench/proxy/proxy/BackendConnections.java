@@ -9,14 +9,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keep-alive connections to backends, pooled per event loop and backend: a client connection's requests go out on
@@ -39,17 +37,21 @@ final class BackendConnections {
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
     }
 
-    /** A connection to {@code backend} on {@code loop}: an idle pooled one, or a new one. Call on {@code loop}. */
-    Promise<Channel> acquire(EventLoop loop, Backend backend) {
-        Promise<Channel> promise = loop.newPromise();
+    /** An idle pooled connection to {@code backend} on {@code loop}, or null if there is none. Call on {@code loop}. */
+    Channel pooled(EventLoop loop, Backend backend) {
         ArrayDeque<Channel> channels = idleOf(loop, backend);
         Channel pooled;
         while ((pooled = channels.pollLast()) != null) {
             if (pooled.isActive()) {
-                promise.setSuccess(pooled);
-                return promise;
+                return pooled;
             }
         }
+        return null;
+    }
+
+    /** A new connection to {@code backend} on {@code loop}. */
+    Promise<Channel> connect(EventLoop loop, Backend backend) {
+        Promise<Channel> promise = loop.newPromise();
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
                 .channel(Transports.clientChannel(backend.address()))
@@ -57,7 +59,7 @@ final class BackendConnections {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new IdleStateHandler(0, 0, POOL_IDLE.toMillis(), TimeUnit.MILLISECONDS),
+                        ch.pipeline().addLast(new IdleTimeout(POOL_IDLE.toMillis()),
                                 new HttpClientCodec(8192, 65536, 65536), new BackendHandler());
                     }
                 })

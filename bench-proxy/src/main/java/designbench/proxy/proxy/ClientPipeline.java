@@ -7,8 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A client connection's pipeline, one handler per concern in the order a request meets them: the proxy's table of
@@ -44,8 +42,7 @@ final class ClientPipeline extends ChannelInitializer<Channel> {
         HeadTimeout headTimeout = new HeadTimeout(config.headerTimeout().toMillis());
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast(
-                // All-idle, watching output progress too: a slow download is not an idle connection.
-                new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                new IdleTimeout(config.idleTimeout().toMillis()),  // no reads, no writes, no output progress
                 headTimeout,                                    // 408 for a head that trickles in
                 new StrictRequestDecoder(config.maxRequestLine(), config.maxHeaderBytes()),
                 new HttpResponseEncoder());

@@ -15,8 +15,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,7 +30,8 @@ final class Forwarding implements BackendListener {
     private final ForwardingHandler handler;
     private final boolean idempotent;
     private final RequestBody body;
-    private final Set<Backend> tried = new HashSet<>();
+    /** The backends tried so far: one, or two after a retry. */
+    private final List<Backend> tried = new ArrayList<>(2);
     private Backend backend;
     /** Whether {@link #backend} counts this exchange in flight. */
     private boolean backendHeld;
@@ -38,8 +39,11 @@ final class Forwarding implements BackendListener {
     private boolean reusedConnection;
     private boolean interim;
     private boolean closeAfter;
-    private HttpResponse backendResponse;
-    long lastBackendActivity;
+    /** The request as it goes to the backends, made once (a retry sends it again). */
+    private HttpRequest outgoing;
+    private boolean backendKeepAlive;
+    /** Counts what the backend did (connected, was written to, answered): {@link ForwardingHandler} watches it. */
+    long backendActivity;
 
     Forwarding(Exchange exchange, ForwardingHandler handler) {
         this.exchange = exchange;
@@ -67,31 +71,32 @@ final class Forwarding implements BackendListener {
         tried.add(backend);
         backend.started();
         backendHeld = true;
-        Backend target = backend;
-        Promise<Channel> acquired = handler.connections().acquire(exchange.eventLoop(), target);
-        if (acquired.isDone()) {
-            // A pooled connection (the usual case): no pause in reading the client, since stopping and restarting
-            // reads costs two epoll_ctl calls per request.
-            acquired(target, acquired);
+        Channel pooled = handler.connections().pooled(exchange.eventLoop(), backend);
+        if (pooled != null) {
+            // The usual case: no pause in reading the client, since stopping and restarting reads costs two
+            // epoll_ctl calls per request.
+            attach(pooled);
             return;
         }
         // A new connection is on its way: the request body waits in the client's socket meanwhile.
         if (!exchange.requestComplete) {
             exchange.readBody(false);
         }
-        acquired.addListener(f -> acquired(target, acquired));
+        Backend target = backend;
+        Promise<Channel> connecting = handler.connections().connect(exchange.eventLoop(), target);
+        connecting.addListener(f -> connected(target, connecting));
     }
 
-    private void acquired(Backend target, Promise<Channel> acquired) {
-        Channel ch = acquired.getNow();
+    private void connected(Backend target, Promise<Channel> connecting) {
+        Channel ch = connecting.getNow();
         if (exchange.finished || target != backend) {
             if (ch != null) {
                 ch.close();
             }
-        } else if (acquired.isSuccess()) {
+        } else if (connecting.isSuccess()) {
             attach(ch);
         } else {
-            onBackendFailure(acquired.cause());
+            onBackendFailure(connecting.cause());
         }
     }
 
@@ -100,10 +105,14 @@ final class Forwarding implements BackendListener {
         reusedConnection = ch.attr(BackendConnections.REUSED).get() != null;
         ch.pipeline().get(BackendHandler.class).attach(this);
         ch.config().setAutoRead(exchange.clientWritable());
-        ch.write(HopHeaders.forwardedRequest(exchange.request, exchange.clientAddress()));
+        if (outgoing == null) {
+            outgoing = HopHeaders.forwardedRequest(exchange.request, exchange.clientAddress(),
+                    exchange.cacheStore != null);
+        }
+        ch.write(outgoing);
         body.writePending(ch);
         ch.flush();
-        lastBackendActivity = System.nanoTime();
+        backendActivity++;
         handler.watchBackend();
         exchange.readBody(exchange.requestComplete || ch.isWritable());
     }
@@ -114,7 +123,7 @@ final class Forwarding implements BackendListener {
         if (backendChannel != null) {
             body.writePending(backendChannel);
             backendChannel.flush();
-            lastBackendActivity = System.nanoTime();
+            backendActivity++;
             if (!exchange.requestComplete && !backendChannel.isWritable()) {
                 exchange.readBody(false);
             }
@@ -146,7 +155,7 @@ final class Forwarding implements BackendListener {
             ReferenceCountUtil.release(message);
             return;
         }
-        lastBackendActivity = System.nanoTime();
+        backendActivity++;
         if (message.decoderResult().isFailure()) {
             // A malformed head, chunk or trailer: never passed on as if the response were whole.
             Throwable cause = message.decoderResult().cause();
@@ -172,11 +181,13 @@ final class Forwarding implements BackendListener {
     }
 
     private void responseHead(HttpResponse response) {
-        backendResponse = response;
+        backendKeepAlive = HttpUtil.isKeepAlive(response);
         HttpRequest request = exchange.request;
+        if (exchange.cacheStore != null) {
+            exchange.cacheStore.responseHead(request, response); // copies what it keeps
+        }
         HttpResponse out = HopHeaders.forwardedResponse(response);
         if (exchange.cacheStore != null) {
-            exchange.cacheStore.responseHead(request, response);
             out.headers().set("X-Cache", "MISS");
         }
         if (exchange.group.setCookie() != null) {
@@ -210,7 +221,7 @@ final class Forwarding implements BackendListener {
     private void complete() {
         Channel ch = detach();
         ch.config().setAutoRead(true);
-        if (HttpUtil.isKeepAlive(backendResponse) && exchange.requestComplete) {
+        if (backendKeepAlive && exchange.requestComplete) {
             handler.connections().release(ch, backend);
         } else {
             ch.close();

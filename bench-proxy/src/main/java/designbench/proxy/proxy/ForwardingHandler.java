@@ -19,6 +19,10 @@ final class ForwardingHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Forwarding current;
     private ScheduledFuture<?> backendWatch;
+    /** The exchange the last tick of the backend watch saw, its backend activity then, and quiet ticks since. */
+    private Forwarding watched;
+    private long watchedActivity;
+    private int quietTicks;
 
     ForwardingHandler(BackendConnections connections, Duration backendTimeout, ProxyMetrics metrics) {
         this.connections = connections;
@@ -74,17 +78,15 @@ final class ForwardingHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Makes sure the backend of the current exchange is watched. One timer per client connection serves all its
-     * exchanges: it looks at whichever exchange is current when it fires and schedules itself again only while
-     * that exchange waits on a backend, so a request neither schedules nor cancels a task of its own (a
-     * priority-queue insert and removal each).
+     * exchanges: it ticks every quarter of the backend timeout while an exchange waits on a backend, and compares
+     * that exchange's count of backend activity with the last tick's, so a request neither schedules a task of its
+     * own nor reads the clock. A backend silent for {@link IdleTimeout#TICKS} ticks in a row (between one and one
+     * and a quarter timeouts) has failed.
      */
     void watchBackend() {
-        watch(backendTimeout.toNanos());
-    }
-
-    private void watch(long nanos) {
         if (backendWatch == null) {
-            backendWatch = ctx.executor().schedule(this::checkBackend, nanos, TimeUnit.NANOSECONDS);
+            backendWatch = ctx.executor().schedule(this::checkBackend, backendTimeout.toNanos() / IdleTimeout.TICKS,
+                    TimeUnit.NANOSECONDS);
         }
     }
 
@@ -92,18 +94,19 @@ final class ForwardingHandler extends ChannelInboundHandlerAdapter {
         backendWatch = null;
         Forwarding forwarding = current;
         if (forwarding == null || forwarding.backendChannel == null) {
+            watched = null;
             return;
         }
-        long limit = backendTimeout.toNanos();
-        long idle = System.nanoTime() - forwarding.lastBackendActivity;
-        if (!ctx.channel().isWritable()) {
-            // The client is slow to read, so the backend is held back on purpose: not its silence.
-            forwarding.lastBackendActivity = System.nanoTime();
-            watch(limit);
-        } else if (idle < limit) {
-            watch(limit - idle);
-        } else {
+        // The client slow to read holds the backend back on purpose: that is not the backend's silence.
+        if (forwarding != watched || forwarding.backendActivity != watchedActivity || !ctx.channel().isWritable()) {
+            watched = forwarding;
+            watchedActivity = forwarding.backendActivity;
+            quietTicks = 0;
+        } else if (++quietTicks >= IdleTimeout.TICKS) {
+            watched = null;
             forwarding.onBackendFailure(new TimeoutException("backend silent for " + backendTimeout));
+            return;
         }
+        watchBackend();
     }
 }

@@ -20,49 +20,51 @@ final class HeadTimeout extends ChannelInboundHandlerAdapter {
         }
     };
 
-    private final long nanos;
+    private final long tickNanos;
     private boolean inRequest;
-    /** Whether a head is being received, and when it is due, in {@link System#nanoTime()} terms. */
+    /** Whether a head is being received, and the tick it began in. */
     private boolean headDue;
-    private long deadline;
+    private long headStartTick;
+    private long ticks;
     private ScheduledFuture<?> timer;
 
     HeadTimeout(long millis) {
-        this.nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        this.tickNanos = Math.max(1, TimeUnit.MILLISECONDS.toNanos(millis) / IdleTimeout.TICKS);
     }
 
     /**
-     * Sets a deadline for the head. The timer is not scheduled and cancelled per request (a priority-queue insert
-     * and removal each time, on a keep-alive connection with many short requests): one timer checks the deadline
-     * when it fires, and schedules itself again only while a deadline is set.
+     * Notes that a head began. Neither a timer per request (a priority-queue insert and removal each time, on a
+     * keep-alive connection with many short requests) nor a clock read: one timer ticks every quarter of the timeout
+     * while a head is due, and a head still due more than {@link IdleTimeout#TICKS} ticks after the tick it began in
+     * has taken between one and one and a quarter timeouts.
      */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!inRequest && !headDue) {
             headDue = true;
-            deadline = System.nanoTime() + nanos;
+            headStartTick = ticks;
             if (timer == null) {
-                schedule(ctx, nanos);
+                schedule(ctx);
             }
         }
         ctx.fireChannelRead(msg);
     }
 
-    private void schedule(ChannelHandlerContext ctx, long delay) {
-        timer = ctx.executor().schedule(() -> expire(ctx), delay, TimeUnit.NANOSECONDS);
+    private void schedule(ChannelHandlerContext ctx) {
+        timer = ctx.executor().schedule(() -> tick(ctx), tickNanos, TimeUnit.NANOSECONDS);
     }
 
-    private void expire(ChannelHandlerContext ctx) {
+    private void tick(ChannelHandlerContext ctx) {
         timer = null;
+        ticks++;
         if (!headDue || inRequest) {
-            return;
+            return; // nothing due: the next head's first bytes start the timer again
         }
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            schedule(ctx, left);
-        } else {
+        if (ticks - headStartTick > IdleTimeout.TICKS) {
             headDue = false;
             ctx.fireUserEventTriggered(EXPIRED);
+        } else {
+            schedule(ctx);
         }
     }
 

@@ -1,8 +1,8 @@
 package designbench.proxy.proxy;
 
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -34,24 +34,33 @@ final class HopHeaders {
     private HopHeaders() {
     }
 
-    /** The request as it goes to a backend: HTTP/1.1, hop-by-hop headers out, the proxy's forwarding headers in. */
-    static HttpRequest forwardedRequest(HttpRequest request, String clientAddress) {
-        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
-                request.headers().copy());
-        strip(out.headers());
-        addForwarding(out.headers(), clientAddress);
-        if (HttpUtil.isTransferEncodingChunked(request)) {
-            HttpUtil.setTransferEncodingChunked(out, true);
+    /**
+     * The request as it goes to a backend: HTTP/1.1, hop-by-hop headers out, the proxy's forwarding headers in. The
+     * request's own header map is rewritten (not copied: a copy of every header per request was 2 % of the event
+     * loop) unless {@code keepOriginal}: a response that will be stored keeps the client's headers, since the cache
+     * matches a stored response's Vary against them.
+     */
+    static HttpRequest forwardedRequest(HttpRequest request, String clientAddress, boolean keepOriginal) {
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        HttpHeaders headers = keepOriginal ? request.headers().copy() : request.headers();
+        strip(headers);
+        addForwarding(headers, clientAddress);
+        if (chunked) {
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
-        return out;
+        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
     }
 
-    /** A backend's response head as it goes to the client: hop-by-hop headers out, Via in. */
+    /**
+     * A backend's response head made the head that goes to the client, in place: HTTP/1.1, hop-by-hop headers out,
+     * Via in. Whatever the proxy needs of the backend's own head (its keep-alive, a copy for the cache) is taken
+     * before.
+     */
     static HttpResponse forwardedResponse(HttpResponse response) {
-        HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), response.headers().copy());
-        strip(out.headers());
-        addVia(out.headers());
-        return out;
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+        strip(response.headers());
+        addVia(response.headers());
+        return response;
     }
 
     /** Removes the standard hop-by-hop headers and every header that a Connection header names. */
