@@ -135,7 +135,7 @@ public final class ProxyQuestions implements QuestionSet {
                                 + NOTE),
                 new Question("proxy-spof-flood",
                         "One of two proxies is flooded: does a good client stay fast by using the other?",
-                        ProxySpof.FLOOD.substring(0, ProxySpof.FLOOD.lastIndexOf('.')), "setup", "one-proxy", null,
+                        ProxySpof.FLOOD.substring(0, ProxySpof.FLOOD.lastIndexOf('.')), null, null, null,
                         "Every proxy allows each client address " + Flood.LIMIT + " requests/s. A flooding client "
                                 + "(127.0.0.2, a closed loop over " + ProxySpof.FLOOD_CONNECTIONS + " connections) "
                                 + "sends to the first proxy only; meanwhile a good client (127.0.0.1) sends "
@@ -145,7 +145,9 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "the proxy that answers in less than half the time (two-fastest, as a browser "
                                 + "prefers the fastest address). client=good rows: its rate and latency; "
                                 + "client=flood rows: the rate of flood requests that reached the origin (the 429s "
-                                + "are its errors)." + NOTE),
+                                + "are its errors). The answer is the good client's latency (its rate is fixed): "
+                                + "compare its p99 across the setups; no verdict is drawn, since the rows mix the two "
+                                + "clients' measures." + NOTE),
                 question("proxy-upstream",
                         "Proxy to origin over loopback TCP or a Unix domain socket: the IPC question end to end",
                         UpstreamTransport.class, "upstream", "tcp", null,
