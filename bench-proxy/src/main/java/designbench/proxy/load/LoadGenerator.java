@@ -44,6 +44,8 @@ import org.HdrHistogram.Recorder;
  */
 public final class LoadGenerator {
 
+    /** A connection whose connect failed tries again (the next target) after this; each failure is an error. */
+    public static final int RECONNECT_MILLIS = 20;
     /** How long a target that refused a connection is skipped by the other connections. */
     static final long TARGET_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The weight of a new response time in a target's moving average is 1 in this many. */
@@ -422,7 +424,7 @@ public final class LoadGenerator {
                             worker.checkDone();
                             targetDownUntil.set(target, System.nanoTime() + TARGET_BACKOFF_NANOS);
                             target = (target + 1) % config.targets().size();
-                            worker.loop.schedule(this::connect, 20, TimeUnit.MILLISECONDS);
+                            worker.loop.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
                         }
                     });
         }
