@@ -124,11 +124,11 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "(proxies=2; the client's connections spread over both and fail over to the next "
                                 + "one that answers, as a client that knows several addresses does), cache off, one "
                                 + "origin; the first proxy is killed (SIGKILL) in the second marked event=kill. A row "
-                                + "per measured second: responses, the errors the client saw (failed requests, and failed "
-                                + "connection attempts: each of its " + ScenarioContext.CONNECTIONS + " connections "
-                                + "tries again every " + LoadGenerator.RECONNECT_MILLIS + " ms, so a dead address alone counts about "
-                                + "1 500 a second, as "
-                                + "wrk's connect errors do), latency of that second "
+                                + "per measured second: responses, the errors the client saw (failed requests, and "
+                                + "failed connection attempts: each of its " + ScenarioContext.CONNECTIONS
+                                + " connections tries again every " + LoadGenerator.RECONNECT_MILLIS + " ms, so a dead "
+                                + "address alone counts about 1 500 a second, as wrk's connect errors do), latency of "
+                                + "that second "
                                 + "(timed from intended starts). With one proxy nothing is answered after the kill; "
                                 + "with two, the requests in flight on the dead one fail and the rest move on. The "
                                 + "ratio is each second's rate to the first second's.").asTimeSeries(),
