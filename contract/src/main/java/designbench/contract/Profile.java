@@ -150,14 +150,15 @@ public record Profile(String name, int forks, int warmupIterations, int warmupMi
 
         /**
          * One line: "compared load runs 5 × (0.3 s + 1 s), sweep points 3 × (0.3 s + 0.7 s), single runs
-         * 1 × (2 s + 5 s); fresh servers warmed 4 to 20 s, until their JIT compiled under 20 ms a second".
+         * 1 × (2 s + 5 s); fresh servers warmed at least 4 s, then until their JIT compiled under 20 ms a second
+         * or 12 s had passed" (a warm-up that hit the cap says so in the run's log).
          */
         public String describe() {
             return "compared load runs " + compared.describe() + ", sweep points " + sweep.describe()
                     + ", single runs " + single.describe() + (headlinesOnly ? ", headline points of each sweep only"
-                    : "") + "; fresh servers warmed " + LoadRuns.seconds(serverWarmup).replace(" s", "") + " to "
-                    + LoadRuns.seconds(serverWarmupCap()) + ", until their JIT compiled under "
-                    + JIT_QUIET_MILLIS_PER_SECOND + " ms a second";
+                    : "") + "; fresh servers warmed at least " + LoadRuns.seconds(serverWarmup)
+                    + ", then until their JIT compiled under " + JIT_QUIET_MILLIS_PER_SECOND + " ms a second or "
+                    + LoadRuns.seconds(serverWarmupCap()) + " had passed";
         }
     }
 }
