@@ -2,7 +2,6 @@ package designbench.proxy.proxy;
 
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -45,10 +44,11 @@ final class HopHeaders {
         HttpHeaders headers = keepOriginal ? request.headers().copy() : request.headers();
         strip(headers);
         addForwarding(headers, clientAddress);
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
         if (chunked) {
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            HttpUtil.setTransferEncodingChunked(out, true);
         }
-        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
+        return out;
     }
 
     /**
