@@ -127,8 +127,9 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "per measured second: responses, the errors the client saw (failed requests, and "
                                 + "failed connection attempts: each of its " + ScenarioContext.CONNECTIONS
                                 + " connections tries again every " + LoadGenerator.RECONNECT_MILLIS + " ms, so a dead "
-                                + "address alone counts about 1 500 a second, as wrk's connect errors do), latency of "
-                                + "that second "
+                                + "address alone counts up to "
+                                + ScenarioContext.CONNECTIONS * 1000 / LoadGenerator.RECONNECT_MILLIS
+                                + " a second, as wrk's connect errors do), latency of that second "
                                 + "(timed from intended starts). With one proxy nothing is answered after the kill; "
                                 + "with two, the requests in flight on the dead one fail and the rest move on. The "
                                 + "ratio is each second's rate to the first second's.").asTimeSeries(),
