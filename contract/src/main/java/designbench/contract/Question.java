@@ -20,47 +20,74 @@ import java.util.Map;
  *                        {@code baselineValue}); empty for one common baseline
  * @param bytesParam     a parameter holding bytes per operation, which adds an MB/s column to a throughput table;
  *                       null for none
- * @param referenceByValue a second comparison beside the baseline: for each value of {@code baselineParam}, the value
- *                         whose row is its reference (the IPC tables: each Java transport's C counterpart); empty
- *                         for none
+ * @param referenceParam   the parameter that names a row's reference: {@code baselineParam} (the IPC tables) or
+ *                         another (the proxy cache table's proxy, whose baseline is the hit ratio); null without
+ *                         references
+ * @param referenceByValue a second comparison beside the baseline: for each value of {@code referenceParam}, a regular
+ *                         expression that the reference row's value matches as a whole, the row being otherwise the
+ *                         same (the IPC tables: each Java transport's C counterpart, "C_TCP"; the proxy tables:
+ *                         designbench's nginx, "nginx-[0-9.]+", whose version is the machine's); empty for none
  * @param referenceLabel   the heading of the reference ratio's column, e.g. "to C"; null without references
  * @param timeSeries     whether the rows are one run second by second, not alternatives to rank (no verdict names a
  *                       best row)
  */
 public record Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
                        String columnParam, String readingNote, Map<String, String> baselineByValue,
-                       String bytesParam, Map<String, String> referenceByValue, String referenceLabel,
-                       boolean timeSeries) {
+                       String bytesParam, String referenceParam, Map<String, String> referenceByValue,
+                       String referenceLabel, boolean timeSeries) {
 
     /** A question with one common baseline, no MB/s column and no reference ratio. */
     public Question(String id, String title, String benchmarkClass, String baselineParam, String baselineValue,
                     String columnParam, String readingNote) {
-        this(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote, Map.of(), null,
+        this(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote, Map.of(), null, null,
                 Map.of(), null, false);
     }
 
     /** This question with a baseline per value of its baseline parameter. */
     public Question withBaselines(Map<String, String> byValue) {
         return new Question(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote,
-                Map.copyOf(byValue), bytesParam, referenceByValue, referenceLabel, timeSeries);
+                Map.copyOf(byValue), bytesParam, referenceParam, referenceByValue, referenceLabel, timeSeries);
     }
 
     /** This question with an MB/s column from the bytes per operation in parameter {@code param}. */
     public Question withBytesParam(String param) {
         return new Question(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote,
-                baselineByValue, param, referenceByValue, referenceLabel, timeSeries);
+                baselineByValue, param, referenceParam, referenceByValue, referenceLabel, timeSeries);
     }
 
     /** This question with a second ratio, to the reference row named for each baseline-parameter value. */
     public Question withReferences(Map<String, String> byValue, String label) {
+        return withReferences(baselineParam, byValue, label);
+    }
+
+    /**
+     * This question with a second ratio: a row whose {@code param} has a value of {@code byValue} is compared with the
+     * row that is the same but for {@code param}, whose value matches the regular expression given for it.
+     */
+    public Question withReferences(String param, Map<String, String> byValue, String label) {
         return new Question(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote,
-                baselineByValue, bytesParam, Map.copyOf(byValue), label, timeSeries);
+                baselineByValue, bytesParam, param, Map.copyOf(byValue), label, timeSeries);
+    }
+
+    /**
+     * Whether the row with {@code candidate} parameters is the reference of the row with {@code row} parameters:
+     * the same parameters but {@link #referenceParam()}, whose value matches the row's reference pattern.
+     */
+    public boolean isReference(Map<String, String> row, Map<String, String> candidate) {
+        String value = referenceParam == null ? null : row.get(referenceParam);
+        String pattern = value == null ? null : referenceByValue.get(value);
+        String candidateValue = pattern == null ? null : candidate.get(referenceParam);
+        if (candidateValue == null || !candidateValue.matches(pattern) || candidate.size() != row.size()) {
+            return false;
+        }
+        return row.entrySet().stream().allMatch(e -> e.getKey().equals(referenceParam)
+                || e.getValue().equals(candidate.get(e.getKey())));
     }
 
     /** This question as a time series: its rows are the seconds of one run. */
     public Question asTimeSeries() {
         return new Question(id, title, benchmarkClass, baselineParam, baselineValue, columnParam, readingNote,
-                baselineByValue, bytesParam, referenceByValue, referenceLabel, true);
+                baselineByValue, bytesParam, referenceParam, referenceByValue, referenceLabel, true);
     }
 
     /** Whether rows have a second ratio, to a reference row named by {@link #referenceByValue()}. */
@@ -93,7 +120,7 @@ public record Question(String id, String title, String benchmarkClass, String ba
             return this;
         }
         return new Question(id, title, benchmarkClass, baselineParam, baselineValue, null, readingNote,
-                baselineByValue, bytesParam, referenceByValue, referenceLabel, timeSeries);
+                baselineByValue, bytesParam, referenceParam, referenceByValue, referenceLabel, timeSeries);
     }
 
     /** "threadKind=PLATFORM", "its transport baseline" when the baseline depends on the row, or "none". */

@@ -5,6 +5,8 @@ import designbench.contract.QuestionSet;
 import designbench.proxy.load.LoadGenerator;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,11 @@ public final class ProxyQuestions implements QuestionSet {
     private static final String NOTE = " Origin, proxy (" + ScenarioContext.PROXY_THREADS + " event-loop thread) and "
             + "load generator are separate processes on loopback; on a 2-CPU machine they share the CPUs unpinned, "
             + "so the generator competes with what it measures, most at load=max.";
+    /** nginx's row label, "nginx-1.22.1": its version is the machine's. */
+    private static final String NGINX = "nginx-[0-9][0-9.]*";
+    private static final Map<String, String> DESIGNBENCH_TO_NGINX = Map.of("designbench", NGINX);
+    private static final String TO_NGINX = "to nginx";
+    private static final String TO_NGINX_UNLOCKED = "to nginx" + CacheGain.UNLOCKED_SUFFIX;
     private static final String CLOSED_LOOP = "a closed loop over " + ScenarioContext.CONNECTIONS + " connections";
 
     @Override
@@ -49,7 +56,10 @@ public final class ProxyQuestions implements QuestionSet {
                                 + ProxyCost.HEADLINE_LOAD_PERCENT + "% only in a quick run) are open-loop runs at "
                                 + "that share of the direct maximum, whose percentiles are timed from each request's "
                                 + "intended start (no coordinated omission), so compare their latency columns; their "
-                                + "rates match by design."),
+                                + "rates match by design. The column \"" + TO_NGINX + "\" is designbench's ratio to "
+                                + "nginx in the same setting: the question whether our proxy keeps up with the usual "
+                                + "one.")
+                        .withReferences("path", DESIGNBENCH_TO_NGINX, TO_NGINX),
                 question("proxy-scaling", "Performance or scalability: how does throughput grow with concurrent "
                                 + "connections?", ProxyScaling.class, "path", "direct", "connections",
                         "Closed-loop requests per second at each number of connections ("
@@ -58,7 +68,9 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "(cache off) and through nginx (cache off, one worker), the three paths run one "
                                 + "after the other at each count; each point is a shorter run than the other proxy "
                                 + "rows. Origin, proxy and the load generator share this machine's cores, so the "
-                                + "curve is this machine's."),
+                                + "curve is this machine's. The column \"" + TO_NGINX + "\" is designbench's ratio "
+                                + "to nginx at each count.")
+                        .withReferences("path", DESIGNBENCH_TO_NGINX, TO_NGINX),
                 question("proxy-cache", "What does the proxy's cache buy at hit ratios of about "
                                 + series(CacheGain.HIT_PERCENTS, " and ") + " %?", CacheGain.class, "hitPercent", "0", null,
                         "Requests per second through designbench's proxy with its cache on, and through nginx with "
@@ -73,7 +85,10 @@ public final class ProxyQuestions implements QuestionSet {
                                 + "a key already being fetched re-check every 500 ms (its source: a timer, not a "
                                 + "wake-up), which shows in its max at the low hit ratios, where uncacheable keys are "
                                 + "fetched again and again; the " + CacheGain.UNLOCKED_SUFFIX + " rows show nginx "
-                                + "without that wait."),
+                                + "without that wait. The column \"" + TO_NGINX_UNLOCKED + "\" is designbench's ratio "
+                                + "to nginx without the lock at the same hit ratio and load, the fairer of the two.")
+                        .withReferences("proxy", Map.of("designbench", NGINX + Pattern.quote(CacheGain.UNLOCKED_SUFFIX)),
+                                TO_NGINX_UNLOCKED),
                 question("proxy-stampede", "A stampede: " + Stampede.CLIENTS + " clients ask for one uncached key at "
                                 + "once: how many requests reach the origin?", Stampede.class, "coalesce", "off", null,
                         "Origin fetches per burst of " + Stampede.CLIENTS + " simultaneous requests for a new key "

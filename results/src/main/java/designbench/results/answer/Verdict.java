@@ -11,8 +11,11 @@ import java.util.List;
  * @param text       sentences with the numbers, for a reader
  * @param outcome    how firm the answer is
  * @param headline   the rows that show it (each setting's best and the row it is compared with), in table order
+ * @param referencesShown whether the headline also holds the rows the answer compares with their reference, and
+ *                   those references
  */
-public record Verdict(String questionId, String text, Outcome outcome, List<RawSamples.Key> headline) {
+public record Verdict(String questionId, String text, Outcome outcome, List<RawSamples.Key> headline,
+                      boolean referencesShown) {
 
     /** How firm an answer is. */
     public enum Outcome {

@@ -106,9 +106,80 @@ public final class Verdicts {
                     .append(clear).append(untested > 0 ? ", not tested in " + untested : "").append("). ");
         }
         text.append(capitalized(describe(shown, param, settings.size() > 1)));
+        List<Setting> references = references(question, measured, samples);
+        if (!references.isEmpty()) {
+            text.append(' ').append(describeReferences(question, references));
+        }
         Verdict.Outcome outcome = shown.comparison().clear() == null ? Verdict.Outcome.UNTESTED
                 : shown.comparison().clear() ? Verdict.Outcome.CLEAR : Verdict.Outcome.NO_CLEAR_DIFFERENCE;
-        return new Verdict(question.id(), text.toString(), outcome, headline(rows, settings, question, shown));
+        Set<RawSamples.Key> headline = new LinkedHashSet<>(headline(rows, settings, question, shown));
+        boolean referencesShown = !references.isEmpty() && references.size() <= SCALING_SERIES;
+        if (referencesShown) {
+            references.forEach(r -> headline.addAll(List.of(r.best().key(), r.other().key())));
+        }
+        return new Verdict(question.id(), text.toString(), outcome,
+                rows.stream().map(AnswerRow::key).filter(headline::contains).toList(), referencesShown);
+    }
+
+    /**
+     * Each row that has a reference ({@link Question#isReference}) paired with it, tested like a setting: {@code best}
+     * is the row, {@code other} its reference, whichever scored better.
+     */
+    static List<Setting> references(Question question, List<AnswerRow> rows,
+                                    Map<RawSamples.Key, List<double[]>> samples) {
+        List<Setting> pairs = new ArrayList<>();
+        if (!question.hasReference()) {
+            return pairs;
+        }
+        for (AnswerRow row : rows) {
+            for (AnswerRow candidate : rows) {
+                if (candidate.key().benchmark().equals(row.key().benchmark())
+                        && candidate.key().mode().equals(row.key().mode())
+                        && question.isReference(row.params(), candidate.params())) {
+                    Sampled a = Sampled.of(samples.getOrDefault(row.key(), List.of()));
+                    Sampled b = Sampled.of(samples.getOrDefault(candidate.key(), List.of()));
+                    double p = Significance.pValue(a, b);
+                    Boolean clear = Significance.testable(a, b)
+                            ? Significance.clear(candidate.score(), row.score(), p, Significance.NOISE) : null;
+                    pairs.add(new Setting(where(row, question.referenceParam()), row, candidate, false,
+                            new Comparison(row.score() / candidate.score(), p, nOf(a), nOf(b), clear)));
+                    break;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * "Against the reference (to nginx): `path=designbench` 19911 req/s against 23458 for `path=nginx-1.22.1`, ratio
+     * 0.85, at originMs=0 load=max (n=5 vs 5, p = 0.03, clear); ..." for up to {@value #SCALING_SERIES} pairs, else
+     * the range of the ratios.
+     */
+    static String describeReferences(Question question, List<Setting> pairs) {
+        String param = question.referenceParam();
+        StringBuilder out = new StringBuilder("Against the reference (").append(question.referenceLabel())
+                .append("): ");
+        if (pairs.size() > SCALING_SERIES) {
+            double[] ratios = pairs.stream().mapToDouble(s -> s.comparison().ratio()).sorted().toArray();
+            return out.append(pairs.size()).append(" rows have one; their score ratio to it goes from ")
+                    .append(Numbers.ratio(ratios[0])).append(" to ").append(Numbers.ratio(ratios[ratios.length - 1]))
+                    .append(" (median ").append(Numbers.ratio(ratios[ratios.length / 2])).append("; ")
+                    .append(pairs.get(0).best().higherIsBetter() ? "below 1 is slower" : "above 1 is slower")
+                    .append(").").toString();
+        }
+        for (int i = 0; i < pairs.size(); i++) {
+            Setting s = pairs.get(i);
+            Comparison c = s.comparison();
+            out.append(i == 0 ? "" : "; ").append('`').append(value(s.best(), param)).append("` ")
+                    .append(Numbers.format(s.best().score())).append(' ').append(s.best().unit()).append(" against ")
+                    .append(Numbers.format(s.other().score())).append(" for `").append(value(s.other(), param))
+                    .append("`, ratio ").append(Numbers.ratio(c.ratio()))
+                    .append(s.where().isEmpty() ? "" : ", at " + s.where()).append(" (n=").append(c.nBest())
+                    .append(" vs ").append(c.nOther()).append(c.clear() == null ? ", not tested"
+                            : ", p " + pValue(c.p()) + (c.clear() ? ", clear" : ", no clear difference"))
+                    .append(')');
+        }
+        return out.append('.').toString();
     }
 
     private static String capitalized(String sentence) {
@@ -116,7 +187,7 @@ public final class Verdicts {
     }
 
     private static Verdict none(Question question, String text) {
-        return new Verdict(question.id(), text, Verdict.Outcome.NONE, List.of());
+        return new Verdict(question.id(), text, Verdict.Outcome.NONE, List.of(), false);
     }
 
     /** The setting a row belongs to: its benchmark, mode and {@link #where(AnswerRow, String)}. */

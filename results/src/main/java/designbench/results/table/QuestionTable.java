@@ -18,13 +18,15 @@ public record QuestionTable(Question question, List<Row> rows) {
      *                       {@link Significance}), null when it cannot tell
      * @param referenceRatio score divided by the reference row's score (see {@link Question#referenceByValue()});
      *                       null without a measured reference
+     * @param reference      the reference row's value of {@link Question#referenceParam()}, as "path=nginx-1.22.1";
+     *                       null without a measured reference
      * @param untested       true when the row has a baseline to compare with but too few samples for the test
      */
     public record Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio,
-                      boolean untested) {
-        /** A row whose difference from its baseline was tested, or that has none to test. */
-        public Row(Measurement measurement, Double ratio, Boolean clearlyDiffers, Double referenceRatio) {
-            this(measurement, ratio, clearlyDiffers, referenceRatio, false);
+                      String reference, boolean untested) {
+        /** A row without a reference whose difference from its baseline was tested, or that has none to test. */
+        public Row(Measurement measurement, Double ratio, Boolean clearlyDiffers) {
+            this(measurement, ratio, clearlyDiffers, null, null, false);
         }
     }
 

@@ -41,7 +41,8 @@ public final class SummaryBuilder {
                 Boolean differs = clearlyDiffers(row, baseline, samples);
                 boolean untested = differs == null && baseline != null && baseline != row && !row.failed();
                 tableRows.add(new QuestionTable.Row(row, ratio(row, baseline), differs, ratio(row, reference),
-                        untested));
+                        reference == null ? null : question.referenceParam() + "="
+                                + reference.params().get(question.referenceParam()), untested));
             }
             tables.add(new QuestionTable(question, tableRows));
         }
@@ -59,14 +60,18 @@ public final class SummaryBuilder {
                 question.baselineValueFor(row.params().get(question.baselineParam())), row, rows);
     }
 
-    /** The row with the same benchmark and parameters, except the baseline parameter at the row's reference value. */
+    /** The measured row of the same benchmark and mode that {@link Question#isReference} names for the row. */
     static Measurement findReference(Question question, Measurement row, List<Measurement> rows) {
         if (!question.hasReference()) {
             return null;
         }
-        String value = row.params().get(question.baselineParam());
-        String reference = value == null ? null : question.referenceByValue().get(value);
-        return reference == null ? null : findWith(question.baselineParam(), reference, row, rows);
+        for (Measurement candidate : rows) {
+            if (candidate.benchmark().equals(row.benchmark()) && Objects.equals(candidate.mode(), row.mode())
+                    && !candidate.failed() && question.isReference(row.params(), candidate.params())) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The measured row of the same benchmark, mode and parameters as {@code row} except {@code param=value}. */

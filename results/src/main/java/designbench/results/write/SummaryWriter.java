@@ -41,7 +41,7 @@ public final class SummaryWriter {
     /**
      * summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known, then
      * a scenario's offered rate, errors and cache hit ratio where known, then the ratio to the row's reference (the IPC
-     * tables: the C row of its kind) and what that reference is, then what identifies the row when it is copied out
+     * tables: the C row of its kind; the proxy tables: nginx) and what that reference is, then what identifies the row when it is copied out
      * of the file: n (load runs, or JMH forks × measured iterations; empty when unknown), machine id, JDK, run id and
      * profile name.
      */
@@ -138,7 +138,8 @@ public final class SummaryWriter {
             QuestionTable headline = verdict == null ? table : verdict.headlineOf(table);
             if (headline.rows().size() < table.rows().size()) {
                 out.append("The rows that answer it (each compared setting's best and the row it is compared "
-                        + "with):\n\n");
+                        + "with").append(verdict != null && verdict.referencesShown()
+                        ? ", and the rows the answer compares with their reference" : "").append("):\n\n");
                 appendTable(out, headline, env);
                 out.append("\n<details><summary>All ").append(table.rows().size())
                         .append(" rows</summary>\n\n");
@@ -359,10 +360,8 @@ public final class SummaryWriter {
                         Double value = m.secondary().get(name);
                         record.add(value == null || value.isNaN() ? "" : value);
                     }
-                    Question question = table.question();
                     record.add(row.referenceRatio() == null ? "" : row.referenceRatio());
-                    record.add(row.referenceRatio() == null ? "" : question.baselineParam() + "="
-                            + question.referenceByValue().get(m.params().get(question.baselineParam())));
+                    record.add(row.reference() == null ? "" : row.reference());
                     record.add(m.failed() || m.runLength().n() == 0 ? "" : m.runLength().n());
                     record.addAll(identity);
                     printer.printRecord(record);

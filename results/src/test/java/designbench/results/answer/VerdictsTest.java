@@ -119,4 +119,16 @@ class VerdictsTest {
         assertTrue(Verdicts.isTime("us/op"));
         assertTrue(!Verdicts.isTime("origin fetches/burst"));
     }
+    @Test
+    void aReferenceIsComparedInTheAnswerAndItsRowsJoinTheHeadline() {
+        Question withReference = QUESTION.withReferences("executor", Map.of("VIRTUAL", "POOL-[0-9]+"), "to pool");
+        row("thrpt", "PLATFORM", "100", 100, 101, 99, 100, 102, 98);
+        row("thrpt", "VIRTUAL", "100", 50, 51, 49, 50, 52, 48);
+        row("thrpt", "POOL-8", "100", 70, 71, 69, 70, 72, 68);
+        Verdict verdict = Verdicts.answer(withReference, rows, samples);
+        assertTrue(verdict.text().endsWith(" Against the reference (to pool): `executor=VIRTUAL` 50.0 ops/s against "
+                + "70.0 for `executor=POOL-8`, ratio 0.71, at size=100 (n=6 vs 6, p = 0.0039, clear)."), verdict.text());
+        assertTrue(verdict.referencesShown());
+        assertEquals(3, verdict.headline().size(), "the baseline, its closest challenger, and VIRTUAL to its reference");
+    }
 }

@@ -47,7 +47,7 @@ class ProfileLineTest {
     private static QuestionTable table(RunLength length) {
         Measurement row = Measurement.measured("designbench.fixture.FixtureBench.run", "thrpt", Map.of(), 1, 0,
                 "ops/s").withRunLength(length);
-        return new QuestionTable(QUESTION, List.of(new QuestionTable.Row(row, null, null, null)));
+        return new QuestionTable(QUESTION, List.of(new QuestionTable.Row(row, null, null)));
     }
 
     private static Environment environment(Environment.Run run) {
