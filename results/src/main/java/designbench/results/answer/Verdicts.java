@@ -123,7 +123,7 @@ public final class Verdicts {
 
     /**
      * Each row that has a reference ({@link Question#isReference}) paired with it, tested like a setting: {@code best}
-     * is the row, {@code other} its reference, whichever scored better.
+     * is the row, whether or not it scored better, {@code other} its reference.
      */
     static List<Setting> references(Question question, List<AnswerRow> rows,
                                     Map<RawSamples.Key, List<double[]>> samples) {
