@@ -18,8 +18,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, after the decoder: one {@link Exchange} at a time (pipelined requests wait their turn,
@@ -31,21 +29,19 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final HeadTimeout headTimeout;
     private final ProxyMetrics metrics;
     private final long maxBodyBytes;
-    private final Duration bodyTimeout;
+    private final BodyDeadline bodyDeadline;
     private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private Exchange current;
     private boolean closing;
     /** True while queued messages are being dispatched, so an exchange that ends at once does not recurse. */
     private boolean draining;
-    /** Due when the current request's body must be complete (--body-timeout); null when none is being received. */
-    private ScheduledFuture<?> bodyWatch;
 
     ClientConnection(HeadTimeout headTimeout, ProxyMetrics metrics, long maxBodyBytes, Duration bodyTimeout) {
         this.headTimeout = headTimeout;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
-        this.bodyTimeout = bodyTimeout;
+        this.bodyDeadline = new BodyDeadline(bodyTimeout);
     }
 
     @Override
@@ -62,7 +58,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         metrics.clientConnections.decrementAndGet();
-        bodyReceived(); // or never will be: the watch goes either way
+        bodyDeadline.cancel(); // the body, if any, will never be complete
         if (current != null) {
             current.clientGone();
             current = null;
@@ -91,11 +87,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             headTimeout.headReceived();
             metrics.requests.increment();
             current = new Exchange(request, this);
-            bodyReceived(); // an earlier exchange's watch, if it was answered before its body ended
-            if (current.hasBody && !bodyTimeout.isZero()) {
+            bodyDeadline.cancel(); // an earlier exchange's, if it was answered before its body ended
+            if (current.hasBody) {
                 Exchange receiving = current;
-                bodyWatch = ctx.executor().schedule(() -> bodyDue(receiving), bodyTimeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                bodyDeadline.start(ctx.executor(), () -> bodyDue(receiving));
             }
             ctx.fireChannelRead(current);
         } else if (msg instanceof HttpContent content) {
@@ -122,7 +117,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         if (content instanceof LastHttpContent) {
             exchange.requestComplete = true;
-            bodyReceived();
+            bodyDeadline.cancel();
             ctx.channel().config().setAutoRead(true);
         }
         exchange.requestContent(content);
@@ -140,18 +135,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     /** The body timeout of {@code exchange} expired: 408 if its body is still incomplete. */
     private void bodyDue(Exchange exchange) {
-        bodyWatch = null;
         if (exchange == current && !exchange.requestComplete && !closing) {
             refuseBody(exchange, new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request body not complete within "
-                    + bodyTimeout, true));
-        }
-    }
-
-    /** The current request's body is complete (or the client gone): its body timeout no longer applies. */
-    private void bodyReceived() {
-        if (bodyWatch != null) {
-            bodyWatch.cancel(false);
-            bodyWatch = null;
+                    + bodyDeadline.timeout(), true));
         }
     }
 
