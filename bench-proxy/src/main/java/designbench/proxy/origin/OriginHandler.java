@@ -12,7 +12,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -70,7 +69,7 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Map<String, List<String>> params = query.parameters();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !params.containsKey("close");
         if (query.path().equals("/health")) {
-            send(ctx, TextResponse.of(HttpResponseStatus.OK, "ok\n"), keepAlive);
+            TextResponse.send(ctx, TextResponse.of(HttpResponseStatus.OK, "ok\n"), keepAlive);
             return;
         }
         String fail = param(params, "fail", config.fault() == OriginConfig.Fault.STALL ? "stall"
@@ -187,14 +186,6 @@ final class OriginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static String param(Map<String, List<String>> params, String name, String otherwise) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? otherwise : values.get(0);
-    }
-
-    private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var done = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            done.addListener(ChannelFutureListener.CLOSE);
-        }
     }
 
     @Override
