@@ -11,4 +11,6 @@ if [[ ! -f "$jar" ]]; then
 fi
 source "$root/scripts/find-java.sh"
 java=$(java21) || exit 2
-exec "$java" -jar "$jar" "$@"
+# The servers' JVM option, as the proxy suite starts them (Spawned.SERVER_JVM_OPTIONS): what outlives one young
+# collection is promoted at once, so young pauses do not copy start-up's objects again and again.
+exec "$java" -XX:MaxTenuringThreshold=1 -jar "$jar" "$@"

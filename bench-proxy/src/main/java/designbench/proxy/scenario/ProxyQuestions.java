@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 public final class ProxyQuestions implements QuestionSet {
     private static final String NOTE = " Origin, proxy (" + ScenarioContext.PROXY_THREADS + " event-loop thread) and "
             + "load generator are separate processes on loopback; on a 2-CPU machine they share the CPUs unpinned, "
-            + "so the generator competes with what it measures, most at load=max.";
+            + "so the generator competes with what it measures, most at load=max. Origin and proxy JVMs run with "
+            + String.join(" ", Spawned.SERVER_JVM_OPTIONS) + " (see README).";
     /** nginx's row label, "nginx-1.22.1": its version is the machine's. */
     private static final String NGINX = "nginx-[0-9][0-9.]*";
     private static final Map<String, String> DESIGNBENCH_TO_NGINX = Map.of("designbench", NGINX);
