@@ -32,7 +32,7 @@ class QuestionTest {
                 .withReferences(Map.of("NIO_UDS", "C_UDS"), "to C");
         assertTrue(ipc.isReference(Map.of("transport", "NIO_UDS", "size", "8"), Map.of("transport", "C_UDS",
                 "size", "8")));
-        assertFalse(ipc.hasReference() && ipc.isReference(Map.of("transport", "NIO_TCP", "size", "8"),
-                Map.of("transport", "C_UDS", "size", "8")));
+        assertFalse(ipc.isReference(Map.of("transport", "NIO_TCP", "size", "8"), Map.of("transport", "C_UDS",
+                "size", "8")), "NIO_TCP names no reference");
     }
 }
