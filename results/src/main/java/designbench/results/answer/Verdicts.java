@@ -136,13 +136,8 @@ public final class Verdicts {
                 if (candidate.key().benchmark().equals(row.key().benchmark())
                         && candidate.key().mode().equals(row.key().mode())
                         && question.isReference(row.params(), candidate.params())) {
-                    Sampled a = Sampled.of(samples.getOrDefault(row.key(), List.of()));
-                    Sampled b = Sampled.of(samples.getOrDefault(candidate.key(), List.of()));
-                    double p = Significance.pValue(a, b);
-                    Boolean clear = Significance.testable(a, b)
-                            ? Significance.clear(candidate.score(), row.score(), p, Significance.NOISE) : null;
                     pairs.add(new Setting(where(row, question.referenceParam()), row, candidate, false,
-                            new Comparison(row.score() / candidate.score(), p, nOf(a), nOf(b), clear)));
+                            test(row, candidate, samples)));
                     break;
                 }
             }
@@ -163,7 +158,7 @@ public final class Verdicts {
             double[] ratios = pairs.stream().mapToDouble(s -> s.comparison().ratio()).sorted().toArray();
             return out.append(pairs.size()).append(" rows have one; their score ratio to it goes from ")
                     .append(Numbers.ratio(ratios[0])).append(" to ").append(Numbers.ratio(ratios[ratios.length - 1]))
-                    .append(" (median ").append(Numbers.ratio(ratios[ratios.length / 2])).append("; ")
+                    .append(" (median ").append(Numbers.ratio(median(ratios))).append("; ")
                     .append(pairs.get(0).best().higherIsBetter() ? "below 1 is slower" : "above 1 is slower")
                     .append(").").toString();
         }
@@ -180,6 +175,12 @@ public final class Verdicts {
                     .append(')');
         }
         return out.append('.').toString();
+    }
+
+    /** The median of sorted {@code values}: the middle one, or the mean of the middle two. */
+    private static double median(double[] values) {
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     private static String capitalized(String sentence) {
@@ -235,13 +236,17 @@ public final class Verdicts {
                 }
             }
         }
-        Sampled a = Sampled.of(samples.getOrDefault(best.key(), List.of()));
+        return new Setting(where(best, param), best, other, bestIsBaseline, test(best, other, samples));
+    }
+
+    /** The test of {@code row} against {@code other}: the ratio of their scores, the p-value, n, and whether clear. */
+    private static Comparison test(AnswerRow row, AnswerRow other, Map<RawSamples.Key, List<double[]>> samples) {
+        Sampled a = Sampled.of(samples.getOrDefault(row.key(), List.of()));
         Sampled b = Sampled.of(samples.getOrDefault(other.key(), List.of()));
         double p = Significance.pValue(a, b);
-        Boolean clear = Significance.testable(a, b) ? Significance.clear(other.score(), best.score(), p,
+        Boolean clear = Significance.testable(a, b) ? Significance.clear(other.score(), row.score(), p,
                 Significance.NOISE) : null;
-        return new Setting(where(best, param), best, other, bestIsBaseline,
-                new Comparison(best.score() / other.score(), p, nOf(a), nOf(b), clear));
+        return new Comparison(row.score() / other.score(), p, nOf(a), nOf(b), clear);
     }
 
     /** Samples behind a row: its raw iterations (or fork means), or 1 for a row without any (one load run). */

@@ -41,9 +41,9 @@ public final class SummaryWriter {
     /**
      * summary.csv's columns, in order: the index columns, then MB/s and latency percentiles in µs where known, then
      * a scenario's offered rate, errors and cache hit ratio where known, then the ratio to the row's reference (the IPC
-     * tables: the C row of its kind; the proxy tables: nginx) and what that reference is, then what identifies the row when it is copied out
-     * of the file: n (load runs, or JMH forks × measured iterations; empty when unknown), machine id, JDK, run id and
-     * profile name.
+     * tables: the C row of its kind; the proxy tables: nginx) and what that reference is, then what identifies the row
+     * when it is copied out of the file: n (load runs, or JMH forks × measured iterations; empty when unknown), machine
+     * id, JDK, run id and profile name.
      */
     public static final List<String> CSV_COLUMNS = Stream.concat(CSV_INDEX_COLUMNS.stream(), Stream.of(
             "mb_per_s", "p50_us", "p90_us", "p99_us", "p999_us", "max_us", "latency_samples", "offered_per_s",
